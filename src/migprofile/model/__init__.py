@@ -1,0 +1,63 @@
+"""Pure data classes of migprofile's domain: no I/O here."""
+
+from migprofile.model.core import (
+    Area,
+    AreaKind,
+    Basis,
+    Grouping,
+    Indicator,
+    Observation,
+    Sex,
+    Source,
+    Status,
+    breakdown_key,
+    parse_breakdown,
+    period_year,
+)
+from migprofile.model.frameworks import (
+    DIRECTIONS,
+    LEGAL_ROWS,
+    SOCIO_POLITICAL_ROWS,
+    Footnote,
+    Framework,
+    FrameworkCell,
+    InstrumentKind,
+    InstrumentStatus,
+    LegalInstrument,
+    Narrative,
+    TableLayout,
+)
+from migprofile.model.package import CountryPackage, PackageInfo
+from migprofile.model.text import LANGUAGES, RTL_LANGUAGES, LocalizedText, Resolved
+
+__all__ = [
+    "DIRECTIONS",
+    "LANGUAGES",
+    "LEGAL_ROWS",
+    "RTL_LANGUAGES",
+    "SOCIO_POLITICAL_ROWS",
+    "Area",
+    "AreaKind",
+    "Basis",
+    "CountryPackage",
+    "Footnote",
+    "Framework",
+    "FrameworkCell",
+    "Grouping",
+    "Indicator",
+    "InstrumentKind",
+    "InstrumentStatus",
+    "LegalInstrument",
+    "LocalizedText",
+    "Narrative",
+    "Observation",
+    "PackageInfo",
+    "Resolved",
+    "Sex",
+    "Source",
+    "Status",
+    "TableLayout",
+    "breakdown_key",
+    "parse_breakdown",
+    "period_year",
+]

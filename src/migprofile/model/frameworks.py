@@ -1,0 +1,117 @@
+"""The legal and socio-political frameworks: instruments, cells, footnotes, narratives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import StrEnum
+
+from migprofile.model.text import LocalizedText
+
+
+class InstrumentKind(StrEnum):
+    CONSTITUTION = "constitution"
+    NATIONAL_LAW = "national_law"
+    DECREE = "decree"
+    MULTILATERAL = "multilateral_convention"
+    BILATERAL = "bilateral_agreement"
+    READMISSION = "readmission_agreement"
+    MEMBERSHIP = "membership"  # member state of a regional organisation
+    OTHER = "other"
+
+
+class InstrumentStatus(StrEnum):
+    IN_FORCE = "in_force"
+    RATIFIED = "ratified"  # ratification, accession or succession
+    SIGNED = "signed"  # signed, not ratified
+    NOT_RATIFIED = "not_ratified"
+    MEMBER = "member"
+    ADOPTED = "adopted"
+    UNKNOWN = "unknown"
+
+
+@dataclass(frozen=True)
+class LegalInstrument:
+    id: str
+    country: str  # ISO3 of the profiled country
+    kind: InstrumentKind
+    title: LocalizedText
+    status: InstrumentStatus
+    source_id: str
+    number: str | None = None
+    short_name: LocalizedText = field(default_factory=LocalizedText)
+    adopted: date | None = None
+    signed: date | None = None
+    ratified: date | None = None
+    in_force: date | None = None
+    years: tuple[int, ...] = ()  # years of successive agreements when exact dates are not known
+    parties: tuple[str, ...] = ()  # area codes of the other parties
+    notes: LocalizedText = field(default_factory=LocalizedText)
+    as_of: date | None = None  # date of the status snapshot
+
+
+class Framework(StrEnum):
+    LEGAL = "legal"
+    SOCIO_POLITICAL = "socio_political"
+
+
+LEGAL_ROWS: tuple[str, ...] = (
+    "general_references",
+    "entry_exit",
+    "irregular_migration",
+    "rights_residence",
+    "nationality",
+    "refugees",
+)
+SOCIO_POLITICAL_ROWS: tuple[str, ...] = (
+    "institutions",
+    "strategy",
+    "civil_society",
+    "challenges",
+    "cooperation",
+)
+DIRECTIONS: dict[Framework, tuple[str, str]] = {
+    Framework.LEGAL: ("immigration", "emigration"),
+    Framework.SOCIO_POLITICAL: ("outward", "inward"),
+}
+
+
+@dataclass(frozen=True)
+class FrameworkCell:
+    country: str
+    framework: Framework
+    row: str
+    direction: str
+    order: int
+    text: LocalizedText  # Markdown per language
+    footnotes: tuple[int, ...] = ()
+    instruments: tuple[str, ...] = ()
+    source_id: str | None = None
+
+
+@dataclass(frozen=True)
+class Footnote:
+    country: str
+    number: int
+    text: LocalizedText
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """A paragraph whose figures are template expressions resolved from observations."""
+
+    country: str
+    section: str
+    key: str
+    order: int
+    text: LocalizedText  # Jinja expressions: {{ fmt.count(v.emigrant_stock(partner="WLD", period="1993-01-01")) }}
+    source_ids: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """How a package wants one of its tables laid out: a tree of partner rows."""
+
+    country: str
+    table_id: str
+    spec: dict[str, object]
