@@ -67,7 +67,11 @@ class LocalizedText(Mapping[str, str]):
         return self.get_for(lang).text
 
     def to_dict(self) -> dict[str, str]:
-        return dict(self.values)
+        """The texts, the original language first (its position is how it is stored)."""
+        ordered = dict(self.values)
+        if self.original in ordered:
+            return {self.original: ordered.pop(self.original), **ordered}
+        return ordered
 
     @classmethod
     def coerce(cls, value: object, *, default_lang: str = "fr") -> LocalizedText:

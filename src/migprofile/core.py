@@ -1,0 +1,164 @@
+"""The public operations of migprofile; the CLI and the web portal only call these.
+
+    sources → importers → store → indicators → profiles → render
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from migprofile.errors import NotFoundError, PackageError
+from migprofile.geo import AreaRegistry, default_registry
+from migprofile.importers.package_reader import read_package
+from migprofile.importers.reference import read_indicators
+from migprofile.indicators.growth import GrowthMethod
+from migprofile.indicators.tables import PartnerTable, compute_partner_table
+from migprofile.model import Area, CountryPackage, Indicator, Observation, PackageInfo, Source
+from migprofile.settings import Settings, get_settings
+from migprofile.store import ObservationFilter, Store
+from migprofile.validate import Report
+from migprofile.validate.tables import check_layouts, lookup_for
+
+REGISTRY_ORIGIN = "reference"
+
+
+def open_store(url: str | None = None, *, settings: Settings | None = None) -> Store:
+    """The configured database, created and migrated to the newest schema if needed."""
+    return Store.open(url or (settings or get_settings()).database_url)
+
+
+def reference_indicators(settings: Settings | None = None) -> list[Indicator]:
+    settings = settings or get_settings()
+    report = Report(subject="indicators")
+    found = read_indicators(settings.data_dir / "reference" / "indicators.yaml", report)
+    if not report.ok:
+        raise PackageError("the indicator registry is invalid", report)
+    return found
+
+
+def bundled_packages(settings: Settings | None = None) -> list[Path]:
+    root = (settings or get_settings()).data_dir / "countries"
+    return sorted(p for p in root.iterdir() if (p / "package.yaml").is_file()) if root.is_dir() \
+        else []
+
+
+@dataclass
+class InitResult:
+    areas: int = 0
+    indicators: int = 0
+    packages: list[str] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)
+
+
+def init_database(
+    store: Store, *, settings: Settings | None = None,
+    progress: Callable[[str], None] | None = None,
+) -> InitResult:
+    """Write the reference areas and indicators, then every bundled country package."""
+    settings = settings or get_settings()
+    registry = default_registry()
+    indicators = reference_indicators(settings)
+    with store.transaction() as conn:
+        store.upsert_areas(conn, registry.areas(), REGISTRY_ORIGIN)
+        store.replace_groupings(conn, registry.groupings())
+        store.upsert_indicators(conn, indicators)
+        store.bump_version(conn)
+    result = InitResult(areas=len(registry.areas()), indicators=len(indicators))
+    for folder in bundled_packages(settings):
+        if progress:
+            progress(f"package {folder.name}")
+        report = load_package(store, folder, settings=settings)
+        result.packages.append(folder.name)
+        result.reports.append(report)
+    return result
+
+
+def read_country_package(
+    folder: Path, *, settings: Settings | None = None, registry: AreaRegistry | None = None
+) -> tuple[CountryPackage | None, Report]:
+    """Read and check a package without writing anything."""
+    indicators = {i.code: i for i in reference_indicators(settings)}
+    package, report = read_package(folder, indicators=indicators,
+                                   registry=registry or default_registry())
+    if package is not None and report.ok:
+        report.extend(check_layouts(package.layouts, package.observations))
+    return package, report
+
+
+def load_package(store: Store, folder: Path, *, settings: Settings | None = None) -> Report:
+    """Read, check and write a country package in one transaction; on any error nothing is
+    written and ``PackageError`` carries the report."""
+    package, report = read_country_package(folder, settings=settings)
+    if package is None or not report.ok:
+        raise PackageError(f"{folder}: {len(report.errors)} error(s); nothing was written", report)
+    package.indicators = reference_indicators(settings)
+    store.replace_package(package)
+    return report
+
+
+def check_country(store: Store, country: str | None = None) -> Report:
+    """Re-run the checks on what the database holds for one country (or every packaged one)."""
+    countries = [resolve_country(store, country)] if country else \
+        [p.country for p in store.packages()]
+    report = Report(subject=f"check {country or 'all'}")
+    for code in countries:
+        observations = store.observations(ObservationFilter(country=code))
+        report.extend(check_layouts(store.layouts(code), observations))
+        report.stats[f"{code} observations"] = len(observations)
+    return report
+
+
+def resolve_country(store: Store, name: str) -> str:
+    """ISO3 code of a country given by code (ISO2/ISO3) or name; NotFoundError if unknown."""
+    code = default_registry().try_resolve(name)
+    if code is None:
+        raise NotFoundError("country", name)
+    return code
+
+
+def area_names(store: Store) -> dict[str, Area]:
+    return {a.code: a for a in store.areas()}
+
+
+@dataclass
+class CountryOverview:
+    """What the database holds for a country, with its tables computed (for ``show``)."""
+
+    country: str
+    name: str
+    package: PackageInfo | None
+    tables: list[PartnerTable]
+    other_observations: list[Observation]
+    texts: dict[str, dict[str, int]]  # kind -> lang -> count
+    instruments: int
+    sources: list[Source]
+    observation_count: int
+
+
+def country_overview(store: Store, country: str, *, lang: str = "fr",
+                     method: str = "linear") -> CountryOverview:
+    code = resolve_country(store, country)
+    observations = store.observations(ObservationFilter(country=code))
+    tables, used = [], set()
+    for layout in store.layouts(code):
+        lookup = lookup_for(layout.spec, observations)
+        used.update(id(o) for o in lookup.values())
+        tables.append(compute_partner_table(layout.table_id, layout.spec, lookup,
+                                            GrowthMethod(method)))
+    texts: dict[str, dict[str, int]] = {}
+    for kind, items in (("legal cells", [c.text for c in store.cells(code)
+                                         if c.framework.value == "legal"]),
+                        ("socio-political cells", [c.text for c in store.cells(code)
+                                                   if c.framework.value == "socio_political"]),
+                        ("narratives", [n.text for n in store.narratives(code)]),
+                        ("footnotes", [f.text for f in store.footnotes(code)])):
+        texts[kind] = {lang_: sum(1 for t in items if lang_ in t) for lang_ in ("fr", "en", "ar")}
+    source_ids = {o.source_id for o in observations}
+    return CountryOverview(
+        country=code, name=default_registry().name(code, lang), package=store.package(code),
+        tables=tables, other_observations=[o for o in observations if id(o) not in used],
+        texts=texts, instruments=len(store.instruments(code)),
+        sources=store.sources(source_ids), observation_count=len(observations),
+    )

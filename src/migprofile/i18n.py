@@ -1,0 +1,96 @@
+"""Numbers, dates and messages in French, English and Arabic (Babel + gettext catalogs).
+
+Catalogs are the ``.po`` files in ``render/locales/<lang>/LC_MESSAGES/migprofile.po``;
+they are read directly with Babel (no compiled ``.mo`` files to keep in step).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+
+from migprofile.model import Status
+
+LOCALES_DIR = Path(__file__).parent / "render" / "locales"
+QUALIFIER_MSG = {
+    Status.APPROXIMATE: "about",
+    Status.LOWER_BOUND: "more than",
+}
+
+
+@cache
+def locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+@cache
+def catalog(lang: str) -> dict[str, str]:
+    path = LOCALES_DIR / lang / "LC_MESSAGES" / "migprofile.po"
+    if not path.is_file():
+        return {}
+    with path.open("rb") as fh:
+        po = read_po(fh, locale=lang)
+    return {str(m.id): str(m.string) for m in po if m.id and m.string and not m.fuzzy}
+
+
+def gettext(lang: str, message: str) -> str:
+    """The translation of ``message`` (an English msgid) in ``lang``; the msgid if none."""
+    return catalog(lang).get(message, message)
+
+
+def _pattern(lang: str, digits: int) -> str:
+    base = "#,##0"
+    return base + ("." + "0" * digits if digits > 0 else "")
+
+
+def format_number(value: float, lang: str, digits: int = 0) -> str:
+    """``3292599`` → "3 292 599" (fr), "3,292,599" (en); one decimal: "8,1" / "8.1"."""
+    return str(format_decimal(value, format=_pattern(lang, digits), locale=locale(lang),
+                              decimal_quantization=True))
+
+
+def format_percent(value: float, lang: str, digits: int = 1) -> str:
+    """A value already in percent (8.08) → "8,1 %" (fr), "8.1%" (en), Arabic per CLDR."""
+    loc = locale(lang)
+    pattern = loc.percent_formats[None].pattern
+    number = format_number(value, lang, digits)
+    suffix = pattern.split("0")[-1] if "0" in pattern else "%"
+    prefix = pattern.split("#")[0] if pattern.startswith(("%", "\u061c", "\u200e")) else ""
+    percent_sign = loc.number_symbols.get("latn", {}).get("percentSign", "%") \
+        if isinstance(loc.number_symbols, dict) and "latn" in loc.number_symbols \
+        else loc.number_symbols.get("percentSign", "%")
+    suffix = suffix.replace("%", percent_sign)
+    prefix = prefix.replace("%", percent_sign)
+    return f"{prefix}{number}{suffix}"
+
+
+def format_millions(value: float, lang: str, digits: int = 1) -> str:
+    number = format_number(value / 1_000_000, lang, digits)
+    word = gettext(lang, "million") if round(value / 1_000_000, digits) < 2 else \
+        gettext(lang, "millions")
+    return f"{number}\u00a0{word}"
+
+
+def format_day(value: date, lang: str) -> str:
+    """"1er janvier 2007" in French (the CARIM convention), "1 January 2007", Arabic per CLDR."""
+    text = str(format_date(value, format="long", locale=locale(lang)))
+    if lang == "fr" and value.day == 1:
+        text = "1er" + text[1:]
+    return text
+
+
+def qualifier(status: Status, lang: str) -> str:
+    message = QUALIFIER_MSG.get(status)
+    return gettext(lang, message) if message else ""
+
+
+def qualified(text: str, status: Status, lang: str) -> str:
+    """``environ 16 000``, ``more than 12,000``: the status's word before the number."""
+    word = qualifier(status, lang)
+    return f"{word} {text}" if word else text

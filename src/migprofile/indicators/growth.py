@@ -1,0 +1,151 @@
+"""Average annual growth rates between two values, and the years between two periods.
+
+Two conventions are in use and give different numbers for the same data:
+
+* **linear** — CARIM's *taux de croissance annuel moyen*: ``(v1 − v0) / v0 / t × 100``;
+* **exponential** — UN DESA's rate of change: ``ln(v1 / v0) / t × 100``.
+
+For positive values the linear rate is never below the exponential one (``x − 1 ≥ ln x``).
+Every rate is in percent per year.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+from migprofile.indicators.errors import UndefinedRate
+
+__all__ = [
+    "GrowthMethod",
+    "Rate",
+    "UndefinedRate",
+    "average_annual_growth",
+    "exponential_growth",
+    "linear_growth",
+    "years_between",
+]
+
+
+class GrowthMethod(StrEnum):
+    LINEAR = "linear"  # CARIM, "taux de croissance annuel moyen"
+    EXPONENTIAL = "exponential"  # UN DESA, "average annual rate of change"
+
+
+_FORMULAS = {
+    GrowthMethod.LINEAR: "(v1 − v0) / v0 / t × 100",
+    GrowthMethod.EXPONENTIAL: "ln(v1 / v0) / t × 100",
+}
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A growth rate in percent per year, with the inputs it was computed from.
+
+    ``value`` is ``None`` when the rate is undefined (see ``average_annual_growth(strict=False)``).
+    """
+
+    value: float | None
+    method: GrowthMethod
+    start: float
+    end: float
+    years: float
+
+    @property
+    def formula(self) -> str:
+        """The formula as text, for table notes: ``(v1 − v0) / v0 / t × 100``."""
+        return _FORMULAS[self.method]
+
+
+def _check_inputs(v0: float, v1: float, years: float) -> None:
+    if not (math.isfinite(v0) and math.isfinite(v1) and math.isfinite(years)):
+        raise UndefinedRate(
+            f"growth rate undefined: values and years must be finite numbers "
+            f"(v0={v0!r}, v1={v1!r}, years={years!r})"
+        )
+    if years <= 0:
+        raise UndefinedRate(
+            f"growth rate undefined: the span must be positive, not {years!r} years"
+        )
+    if v0 == 0:
+        raise UndefinedRate("growth rate undefined: the start value v0 is 0")
+
+
+def linear_growth(v0: float, v1: float, years: float) -> float:
+    """``(v1 − v0) / v0 / years × 100``; raises ``UndefinedRate`` if v0 = 0 or years <= 0."""
+    _check_inputs(v0, v1, years)
+    return (v1 - v0) / v0 / years * 100
+
+
+def exponential_growth(v0: float, v1: float, years: float) -> float:
+    """``ln(v1 / v0) / years × 100``; raises ``UndefinedRate`` unless v0, v1 > 0 and years > 0."""
+    _check_inputs(v0, v1, years)
+    if v0 < 0 or v1 <= 0:
+        raise UndefinedRate(
+            "exponential growth rate undefined: both values must be positive "
+            f"(v0={v0!r}, v1={v1!r})"
+        )
+    ratio = v1 / v0
+    # Near 1, log1p of the relative change keeps the sign and precision that ln(ratio) loses.
+    log_ratio = math.log1p((v1 - v0) / v0) if 0.5 <= ratio <= 2 else math.log(ratio)
+    return log_ratio / years * 100
+
+
+def average_annual_growth(
+    v0: float,
+    v1: float,
+    years: float,
+    method: GrowthMethod | str = GrowthMethod.LINEAR,
+    *,
+    strict: bool = True,
+) -> Rate:
+    """The average annual growth rate from ``v0`` to ``v1`` over ``years``, as a ``Rate``.
+
+    Raises ``UndefinedRate`` when the rate is undefined, unless ``strict=False``: then the
+    ``Rate`` has ``value=None``.
+    """
+    kind = GrowthMethod(method)
+    compute = linear_growth if kind is GrowthMethod.LINEAR else exponential_growth
+    try:
+        value: float | None = compute(v0, v1, years)
+    except UndefinedRate:
+        if strict:
+            raise
+        value = None
+    return Rate(value=value, method=kind, start=v0, end=v1, years=years)
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2}))?$")
+
+
+def _parse_period(period: str) -> int | date:
+    match = _PERIOD.match(period)
+    if not match:
+        raise ValueError(f"period {period!r} is not YYYY or YYYY-MM-DD")
+    year = int(match.group(1))
+    if match.group(2) is None:
+        return year
+    try:
+        return date(year, int(match.group(2)), int(match.group(3)))
+    except ValueError as exc:
+        raise ValueError(f"period {period!r} is not a valid date: {exc}") from None
+
+
+def years_between(p0: str, p1: str) -> float:
+    """Years from period ``p0`` to period ``p1`` (negative when ``p1`` is earlier).
+
+    ``"1998"`` → ``"2007"`` is 9.0. Between dates, whole years when month and day are equal
+    (``"1993-01-01"`` → ``"2007-01-01"`` is exactly 14.0), otherwise days / 365.25.
+    Both periods must have the same form.
+    """
+    start, end = _parse_period(p0), _parse_period(p1)
+    if isinstance(start, date) and isinstance(end, date):
+        if (start.month, start.day) == (end.month, end.day):
+            return float(end.year - start.year)
+        return (end - start).days / 365.25
+    if isinstance(start, int) and isinstance(end, int):
+        return float(end - start)
+    raise ValueError(f"periods {p0!r} and {p1!r} mix a year and a date; give both in one form")

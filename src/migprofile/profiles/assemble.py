@@ -1,0 +1,253 @@
+"""(country, language, edition) → Profile tree, following ``spec.yaml``."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel.dates import format_date
+
+from migprofile.i18n import gettext, locale
+from migprofile.indicators.growth import GrowthMethod
+from migprofile.indicators.tables import compute_partner_table
+from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText
+from migprofile.profiles import charts
+from migprofile.profiles.binding import Binder
+from migprofile.profiles.data import CountryData
+from migprofile.profiles.frameworks import footnote_marks, framework_table, localized_footnotes
+from migprofile.profiles.tableblocks import chart_rows, source_line, table_block
+from migprofile.profiles.tree import (
+    Block,
+    ChartBlock,
+    Cover,
+    Heading,
+    Paragraph,
+    Profile,
+    Section,
+    SideBySide,
+    SourceEntry,
+)
+from migprofile.validate.tables import lookup_for
+
+SPEC_PATH = Path(__file__).with_name("spec.yaml")
+FORMULAS = {GrowthMethod.LINEAR: "(v1 − v0) / v0 / t × 100",
+            GrowthMethod.EXPONENTIAL: "ln(v1 / v0) / t × 100"}
+
+
+@cache
+def default_spec() -> dict[str, Any]:
+    with SPEC_PATH.open(encoding="utf-8") as fh:
+        spec: dict[str, Any] = yaml.safe_load(fh)
+    return spec
+
+
+class Assembler:
+    def __init__(self, data: CountryData, lang: str, method: GrowthMethod) -> None:
+        self.data, self.lang, self.method = data, lang, method
+        self.binder = Binder(data.observations, lang, method)
+        self.names = {code: area.names.text(lang) for code, area in data.areas.items()}
+        self.country_name = self.names.get(data.country, data.country)
+        self.used_sources: list[str] = []
+
+    # -- blocks ---------------------------------------------------------------------------------
+
+    def blocks(self, items: Sequence[Mapping[str, Any]]) -> list[Block]:
+        out: list[Block] = []
+        for item in items:
+            out.extend(self.block(item))
+        return _drop_orphan_headings(out)
+
+    def block(self, item: Mapping[str, Any]) -> list[Block]:
+        kind, arg = next(iter(item.items()))
+        handler = getattr(self, f"b_{kind}", None)
+        if handler is None:
+            raise ValueError(f"profile spec: unknown block kind {kind!r}")
+        result: list[Block] = handler(arg)
+        return result
+
+    def b_heading(self, text: str) -> list[Block]:
+        return [Heading(gettext(self.lang, text))]
+
+    def b_narrative(self, section: str) -> list[Block]:
+        paragraphs: list[Block] = []
+        for narrative in self.data.narratives_of(section):
+            resolved = narrative.text.get_for(self.lang)
+            self.binder.used.clear()
+            binder = self.binder if resolved.lang == self.lang else \
+                Binder(self.data.observations, resolved.lang, self.method)
+            text = binder.render(narrative, resolved.text)
+            figures = tuple(binder.used)
+            self.used_sources += [f.source_id for f in figures if f.source_id]
+            self.used_sources += list(narrative.source_ids)
+            paragraphs.append(Paragraph(text=text, figures=figures, lang=resolved.lang,
+                                        fallback=resolved.is_fallback))
+        return paragraphs
+
+    def b_side_by_side(self, arg: Mapping[str, Any]) -> list[Block]:
+        left, right = self.blocks(arg.get("left") or ()), self.blocks(arg.get("right") or ())
+        if not left and not right:
+            return []
+        titles = tuple(gettext(self.lang, t) for t in arg["titles"])
+        return [SideBySide(titles=(titles[0], titles[1]), columns=(tuple(left), tuple(right)))]
+
+    def _table(self, table_id: str) -> Any:
+        layout = self.data.layouts.get(table_id)
+        if layout is None:
+            return None
+        lookup = lookup_for(layout.spec, self.data.by_indicator.get(
+            str(layout.spec.get("indicator")), []))
+        if not lookup:
+            return None
+        return compute_partner_table(table_id, layout.spec, lookup, self.method)
+
+    def b_table(self, table_id: str) -> list[Block]:
+        table = self._table(table_id)
+        if table is None:
+            return []
+        spec = self.data.layouts[table_id].spec
+        indicator = self.data.indicators.get(table.indicator)
+        self.used_sources += list(table.source_ids)
+        return [table_block(
+            table, lang=self.lang, names=self.names, unit=indicator.unit if indicator else "",
+            sources=self.data.sources, caption=LocalizedText.coerce(spec.get("caption")),
+            row_header=LocalizedText.coerce(spec.get("row_header"))
+            if spec.get("row_header") else None,
+        )]
+
+    def b_chart(self, arg: Mapping[str, Any]) -> list[Block]:
+        table = self._table(str(arg["table"]))
+        if table is None:
+            return []
+        rows = chart_rows(table, self.names)
+        if len(rows) < 2:
+            return []
+        caption = LocalizedText.coerce(self.data.layouts[table.table_id].spec.get("caption"))
+        title = f"{caption.text(self.lang)} ({table.periods[-1][:4]})"
+        indicator = self.data.indicators.get(table.indicator)
+        value_title = indicator.names.text(self.lang) if indicator else table.indicator
+        spec = charts.bar_chart(f"{table.table_id}-chart", title, rows, lang=self.lang,
+                                value_title=value_title)
+        return [ChartBlock(id=f"{table.table_id}-chart", title=title, spec=spec,
+                           description=_describe(rows, self.lang),
+                           source=source_line(table.source_ids, self.data.sources, self.lang),
+                           data=tuple(rows))]
+
+    def b_series_chart(self, arg: Mapping[str, Any]) -> list[Block]:
+        series = sorted(
+            (o for o in self.data.by_indicator.get(str(arg["indicator"]), [])
+             if o.partner == arg.get("partner", "WLD") and o.value is not None
+             and not o.breakdown and o.sex.value == "total"),
+            key=lambda o: (o.source_id, o.year))
+        by_source: dict[str, list[Any]] = {}
+        for o in series:
+            by_source.setdefault(o.source_id, []).append(o)
+        if not by_source:
+            return []
+        source_id, points = max(by_source.items(), key=lambda kv: len(kv[1]))
+        if len(points) < 2:
+            return []
+        title = gettext(self.lang, str(arg["title"]))
+        rows = [{"year": o.year, "value": o.value, "series": self.country_name} for o in points]
+        spec = charts.time_series(str(arg["id"]), title, rows, lang=self.lang,
+                                  value_title=gettext(self.lang, str(arg.get("value_title", ""))))
+        self.used_sources.append(source_id)
+        return [ChartBlock(id=str(arg["id"]), title=title, spec=spec,
+                           description=_describe([{"label": str(r["year"]), "value": r["value"]}
+                                                  for r in rows], self.lang),
+                           source=source_line([source_id], self.data.sources, self.lang),
+                           data=tuple(rows))]
+
+    def b_framework(self, name: str) -> list[Block]:
+        table = framework_table(Framework(name), self.data.cells, self.data.footnotes,
+                                self.lang, self.country_name)
+        self.used_sources += [c.source_id for c in self.data.cells
+                              if c.source_id and c.framework.value == name]
+        return [table] if table else []
+
+    # -- the document ---------------------------------------------------------------------------
+
+    def section(self, spec: Mapping[str, Any]) -> Section | None:
+        blocks = self.blocks(spec.get("blocks") or ())
+        if not blocks:
+            return None
+        texts = [b.text for b in blocks if isinstance(b, Paragraph)]
+        notes = localized_footnotes(self.data.footnotes, footnote_marks(texts), self.lang)
+        return Section(id=str(spec["id"]), title=gettext(self.lang, str(spec["title"])),
+                       blocks=tuple(blocks), footnotes=notes)
+
+    def profile(self, spec: Mapping[str, Any]) -> Profile:
+        sections = [s for s in (self.section(x) for x in spec["sections"]) if s is not None]
+        area = self.data.areas.get(self.data.country)
+        return Profile(
+            country=self.data.country, iso2=area.iso2 if area and area.iso2 else "",
+            lang=self.lang, direction="rtl" if self.lang in RTL_LANGUAGES else "ltr",
+            title=self.cover().title, edition=self._edition().isoformat(), cover=self.cover(),
+            sections=tuple(sections), sources=self.sources(), method_note=self.method_note(),
+            growth_method=self.method.value, data_version=self.data.data_version,
+        )
+
+    def _edition(self) -> Any:
+        from datetime import date
+        return self.data.package.edition if self.data.package else date.today()
+
+    def cover(self) -> Cover:
+        package = self.data.package
+        month = str(format_date(self._edition(), "LLLL y", locale=locale(self.lang)))
+        frameworks = [s["title"] for s in default_spec()["sections"]]
+        title = package.title.text(self.lang) if package else \
+            f"{gettext(self.lang, 'Migration profile')}: {self.country_name}"
+        return Cover(
+            series=package.publisher.text(self.lang) if package else "migprofile",
+            title=title, country_name=self.country_name,
+            subtitle_lines=tuple(gettext(self.lang, t) for t in frameworks),
+            authors=package.authors if package else (),
+            credits=package.credits.text(self.lang) if package else
+            gettext(self.lang, "Compiled automatically from international data sets."),
+            publisher=package.publisher.text(self.lang) if package else "migprofile",
+            date_text=month[:1].upper() + month[1:],
+        )
+
+    def sources(self) -> tuple[SourceEntry, ...]:
+        entries = []
+        for sid in dict.fromkeys(self.used_sources):
+            s = self.data.sources.get(sid)
+            if s is None:
+                continue
+            entries.append(SourceEntry(
+                id=s.id, citation=s.citation.text(self.lang) or s.publisher,
+                publisher=s.publisher, title=s.title.text(self.lang), edition=s.edition,
+                url=s.url, accessed=s.accessed.isoformat() if s.accessed else None,
+                sha256=s.sha256, licence=s.licence))
+        return tuple(entries)
+
+    def method_note(self) -> str:
+        template = gettext(self.lang, "Average annual growth rates use the {method} formula "
+                           "{formula}, where t is the number of years between the two dates. "
+                           "Shares, variations and totals are computed from the stored figures.")
+        return template.format(method=gettext(self.lang, self.method.value),
+                               formula=FORMULAS[self.method])
+
+
+def _drop_orphan_headings(blocks: list[Block]) -> list[Block]:
+    """A heading followed by nothing of its own (another heading or the end) is dropped."""
+    kept: list[Block] = []
+    for index, block in enumerate(blocks):
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if isinstance(block, Heading) and (following is None or isinstance(following, Heading)):
+            continue
+        kept.append(block)
+    return kept
+
+
+def _describe(rows: Sequence[Mapping[str, Any]], lang: str) -> str:
+    from migprofile.i18n import format_number
+    return "; ".join(f"{r['label']}: {format_number(float(r['value']), lang)}" for r in rows)
+
+
+def assemble_profile(data: CountryData, lang: str, *,
+                     method: GrowthMethod = GrowthMethod.LINEAR,
+                     spec: Mapping[str, Any] | None = None) -> Profile:
+    return Assembler(data, lang, method).profile(spec or default_spec())

@@ -1,0 +1,97 @@
+"""The legal and socio-political framework tables, in one language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from migprofile.i18n import gettext
+from migprofile.model import (
+    DIRECTIONS,
+    LEGAL_ROWS,
+    SOCIO_POLITICAL_ROWS,
+    Framework,
+    FrameworkCell,
+)
+from migprofile.model import Footnote as FootnoteData
+from migprofile.profiles.tree import Footnote, FrameworkRow, FrameworkTable, RichText
+
+ROW_TITLES = {
+    "general_references": "General legal references",
+    "entry_exit": "Movement: entry and exit",
+    "irregular_migration": "Fight against irregular migration",
+    "rights_residence": "Rights and residence",
+    "nationality": "Nationality",
+    "refugees": "Refugees",
+    "institutions": "Government institutions",
+    "strategy": "Government strategy",
+    "civil_society": "Civil society action",
+    "challenges": "Challenges",
+    "cooperation": "International cooperation",
+}
+DIRECTION_TITLES = {
+    "immigration": "Immigration",
+    "emigration": "Emigration",
+    "outward": "Outward migration",
+    "inward": "Inward migration",
+}
+CAPTIONS = {
+    Framework.LEGAL: "Legal framework of migration",
+    Framework.SOCIO_POLITICAL: "Socio-political framework of migration",
+}
+MARK = re.compile(r"\[\^(\d+)\]")
+
+
+def footnote_marks(texts: Iterable[str]) -> set[int]:
+    return {int(n) for text in texts for n in MARK.findall(text)}
+
+
+def framework_table(framework: Framework, cells: Sequence[FrameworkCell],
+                    footnotes: Sequence[FootnoteData], lang: str, country_name: str
+                    ) -> FrameworkTable | None:
+    mine = [c for c in cells if c.framework is framework]
+    if not mine:
+        return None
+    directions = DIRECTIONS[framework]
+    order = LEGAL_ROWS if framework is Framework.LEGAL else SOCIO_POLITICAL_ROWS
+    rows: list[FrameworkRow] = []
+    for theme in order:
+        theme_cells = [c for c in mine if c.row == theme]
+        for index, position in enumerate(sorted({c.order for c in theme_cells})):
+            pair = tuple(
+                tuple(_rich(c, lang) for c in theme_cells
+                      if c.direction == d and c.order == position)
+                for d in directions
+            )
+            rows.append(FrameworkRow(
+                key=f"{theme}-{position}",
+                title=gettext(lang, ROW_TITLES[theme]) if index == 0 else "",
+                cells=(pair[0], pair[1]),
+            ))
+    used = {n for c in mine for n in c.footnotes} | footnote_marks(
+        c.text.text(lang) for c in mine)
+    return FrameworkTable(
+        id=framework.value,
+        caption=f"{gettext(lang, CAPTIONS[framework])} – {country_name}",
+        corner="",
+        columns=(gettext(lang, DIRECTION_TITLES[directions[0]]),
+                 gettext(lang, DIRECTION_TITLES[directions[1]])),
+        rows=tuple(rows),
+        footnotes=localized_footnotes(footnotes, used, lang),
+    )
+
+
+def localized_footnotes(footnotes: Sequence[FootnoteData], numbers: set[int], lang: str
+                        ) -> tuple[Footnote, ...]:
+    chosen = []
+    for f in sorted(footnotes, key=lambda f: f.number):
+        if f.number in numbers:
+            resolved = f.text.get_for(lang)
+            chosen.append(Footnote(f.number, resolved.text, resolved.lang, resolved.is_fallback))
+    return tuple(chosen)
+
+
+def _rich(cell: FrameworkCell, lang: str) -> RichText:
+    resolved = cell.text.get_for(lang)
+    return RichText(markdown=resolved.text, lang=resolved.lang, fallback=resolved.is_fallback,
+                    footnotes=cell.footnotes)

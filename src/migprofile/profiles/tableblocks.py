@@ -1,0 +1,156 @@
+"""Computed partner tables turned into printable table blocks in one language."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from migprofile.i18n import format_day, format_number, gettext, qualified
+from migprofile.indicators.tables import PartnerTable, TableRow
+from migprofile.model import LocalizedText, Observation, Source
+from migprofile.profiles.tree import Cell, SourceLine, TableBlock, Value
+
+COUNT_DIGITS = {"usd_million": 0, "persons": 0, "count": 0, "households": 0, "percent": 1}
+
+
+def period_label(period: str) -> str:
+    return period[:4]
+
+
+def caption_dates(periods: tuple[str, ...], lang: str) -> str:
+    """"(1er janvier)" when every period is an exact date on the same day of the year."""
+    days = {p[5:] for p in periods if len(p) == 10}
+    if len(days) == 1 and all(len(p) == 10 for p in periods):
+        sample = format_day(date.fromisoformat(periods[0]), lang)
+        return sample.rsplit(" ", 1)[0] if lang != "ar" else sample
+    return ""
+
+
+def source_line(source_ids: tuple[str, ...] | list[str], sources: Mapping[str, Source],
+                lang: str) -> SourceLine:
+    ids = tuple(dict.fromkeys(source_ids))
+    citations = tuple(sources[s].citation.text(lang) or sources[s].publisher
+                      for s in ids if s in sources)
+    label = gettext(lang, "Sources") if len(citations) > 1 else gettext(lang, "Source")
+    return SourceLine(label, citations, ids)
+
+
+def value_of(obs: Observation | None, lang: str, unit: str) -> Value | None:
+    if obs is None:
+        return None
+    if obs.value is None:
+        return Value(text=gettext(lang, obs.status.value.replace("_", " ")), number=None,
+                     kind="count", status=obs.status.value, source_id=obs.source_id,
+                     period=obs.period)
+    digits = COUNT_DIGITS.get(unit, 0 if float(obs.value).is_integer() else 1)
+    return Value(text=qualified(format_number(obs.value, lang, digits), obs.status, lang),
+                 number=obs.value, kind="amount" if unit.startswith("usd") else "count",
+                 status=obs.status.value, source_id=obs.source_id, period=obs.period,
+                 note=obs.note.text(lang) or None)
+
+
+def _computed(number: float | None, kind: str, lang: str, formula: str,
+              source_id: str | None) -> Cell:
+    if number is None:
+        return Cell(text="…", numeric=True)
+    text = format_number(number, lang, 1)
+    return Cell(value=Value(text=text, number=number, kind=kind, formula=formula,
+                            source_id=source_id), numeric=True)
+
+
+def table_block(
+    table: PartnerTable, *, lang: str, names: Mapping[str, str], unit: str,
+    sources: Mapping[str, Source], caption: LocalizedText | None = None,
+    row_header: LocalizedText | None = None,
+) -> TableBlock:
+    header = _header(table, lang, row_header)
+    body = tuple(_row(table, row, lang, names, unit) for row in table.rows)
+    title = caption.text(lang) if caption else table.table_id
+    notes = []
+    if table.show_growth:
+        notes.append(_growth_note(table, lang))
+    return TableBlock(id=table.table_id, caption=title, header=header, body=body,
+                      source=source_line(table.source_ids, sources, lang), notes=tuple(notes))
+
+
+def _growth_note(table: PartnerTable, lang: str) -> str:
+    formula = ("(v1 − v0) / v0 / t × 100" if table.method.value == "linear"
+               else "ln(v1 / v0) / t × 100")
+    return f"{gettext(lang, 'Average annual growth rate')} ({gettext(lang, table.method.value)}): " \
+           f"{formula}"
+
+
+def _header(table: PartnerTable, lang: str, row_header: LocalizedText | None
+            ) -> tuple[tuple[Cell, ...], ...]:
+    first_label = row_header.text(lang) if row_header else gettext(lang, "Country")
+    measures = table.measures
+    two_rows = len(measures) > 1
+    span = 2 if two_rows else 1
+    top: list[Cell] = [Cell(text=first_label, header=True, scope="col", rowspan=span)]
+    for period in table.periods:
+        top.append(Cell(text=period_label(period), header=True,
+                        scope="colgroup" if two_rows else "col", colspan=len(measures)))
+    extra = []
+    if table.show_growth:
+        extra.append(Cell(text=f"{gettext(lang, 'Average annual growth rate (%)')}",
+                          header=True, scope="col", rowspan=span))
+    if table.show_variation:
+        extra.append(Cell(text=gettext(lang, "Variation (%)"), header=True, scope="col",
+                          rowspan=span))
+    top.extend(extra)
+    if not two_rows:
+        return (tuple(top),)
+    labels = {"count": gettext(lang, "Number"), "share": "%"}
+    bottom = tuple(Cell(text=labels.get(m, m), header=True, scope="col")
+                   for _ in table.periods for m in measures)
+    return (tuple(top), bottom)
+
+
+def _row(table: PartnerTable, row: TableRow, lang: str, names: Mapping[str, str],
+         unit: str) -> tuple[Cell, ...]:
+    label = gettext(lang, "Total") if row.is_total else names.get(row.area, row.area)
+    if row.level and _first_child(table, row):
+        label = f"{gettext(lang, 'of which')} {label}"
+    cells: list[Cell] = [Cell(text=label, header=True, scope="row", level=row.level,
+                              strong=row.is_total)]
+    for period in table.periods:
+        obs = row.values.get(period)
+        for measure in table.measures:
+            if measure == "count":
+                value = value_of(obs, lang, unit)
+                cells.append(Cell(value=value, text="" if value else "…", numeric=True,
+                                  strong=row.is_total))
+            elif measure == "share":
+                cells.append(_with_strong(_computed(row.shares.get(period), "share", lang,
+                                                    "share", None), row.is_total))
+    if table.show_growth:
+        rate = row.growth.value if row.growth else None
+        cells.append(_with_strong(_computed(rate, "rate", lang, table.method.value, None),
+                                  row.is_total))
+    if table.show_variation:
+        cells.append(_with_strong(_computed(row.variation, "variation", lang, "variation",
+                                            None), row.is_total))
+    return tuple(cells)
+
+
+def _with_strong(cell: Cell, strong: bool) -> Cell:
+    return Cell(text=cell.text, value=cell.value, numeric=True, strong=strong)
+
+
+def _first_child(table: PartnerTable, row: TableRow) -> bool:
+    siblings = [r for r in table.rows if r.parent == row.parent and r.level == row.level]
+    return bool(siblings) and siblings[0] is row
+
+
+def chart_rows(table: PartnerTable, names: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Bars for the last period: every row but the total, labelled in the language."""
+    period = table.periods[-1]
+    rows = []
+    for row in table.rows:
+        value = row.value(period)
+        if row.is_total or value is None or row.level > 0:
+            continue
+        rows.append({"label": names.get(row.area, row.area), "value": value,
+                     "group": names.get(row.parent, "") if row.parent else ""})
+    return rows

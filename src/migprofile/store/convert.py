@@ -1,0 +1,157 @@
+"""Rows to model objects and back. The only place that knows both shapes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from migprofile.model import (
+    Area,
+    AreaKind,
+    Basis,
+    Footnote,
+    Framework,
+    FrameworkCell,
+    Indicator,
+    InstrumentKind,
+    InstrumentStatus,
+    LegalInstrument,
+    LocalizedText,
+    Narrative,
+    Observation,
+    Sex,
+    Source,
+    Status,
+    breakdown_key,
+    parse_breakdown,
+    period_year,
+)
+
+
+def _lt(value: Any) -> LocalizedText:
+    return LocalizedText.coerce(value)
+
+
+def _dict(text: LocalizedText) -> dict[str, str]:
+    return text.to_dict()
+
+
+def source_row(s: Source, origin: str) -> dict[str, Any]:
+    return {
+        "id": s.id, "publisher": s.publisher, "title": _dict(s.title), "edition": s.edition,
+        "url": s.url, "accessed": s.accessed, "sha256": s.sha256, "licence": s.licence,
+        "citation": _dict(s.citation), "note": _dict(s.note), "origin": origin,
+    }
+
+
+def source_from(r: Mapping[str, Any]) -> Source:
+    return Source(
+        id=r["id"], publisher=r["publisher"], title=_lt(r["title"]), edition=r["edition"],
+        url=r["url"], accessed=r["accessed"], sha256=r["sha256"], licence=r["licence"],
+        citation=_lt(r["citation"]), note=_lt(r["note"]),
+    )
+
+
+def area_row(a: Area, origin: str) -> dict[str, Any]:
+    return {
+        "code": a.code, "kind": a.kind.value, "iso2": a.iso2, "m49": a.m49, "region": a.region,
+        "subregion": a.subregion, "names": _dict(a.names), "origin": origin,
+    }
+
+
+def area_from(r: Mapping[str, Any]) -> Area:
+    return Area(
+        code=r["code"], kind=AreaKind(r["kind"]), names=_lt(r["names"]), iso2=r["iso2"],
+        m49=r["m49"], region=r["region"], subregion=r["subregion"],
+    )
+
+
+def indicator_row(i: Indicator) -> dict[str, Any]:
+    return {
+        "code": i.code, "names": _dict(i.names), "unit": i.unit, "basis": i.basis.value,
+        "direction": i.direction, "definition": _dict(i.definition),
+    }
+
+
+def indicator_from(r: Mapping[str, Any]) -> Indicator:
+    return Indicator(
+        code=r["code"], names=_lt(r["names"]), unit=r["unit"], basis=Basis(r["basis"]),
+        definition=_lt(r["definition"]), direction=r["direction"],
+    )
+
+
+def observation_row(o: Observation, origin: str) -> dict[str, Any]:
+    return {
+        "indicator": o.indicator, "country": o.country, "partner": o.partner, "period": o.period,
+        "year": period_year(o.period), "sex": o.sex.value, "breakdown": breakdown_key(o.breakdown),
+        "value": o.value, "status": o.status.value, "source_id": o.source_id,
+        "note": _dict(o.note), "origin": origin,
+    }
+
+
+def observation_from(r: Mapping[str, Any]) -> Observation:
+    return Observation(
+        indicator=r["indicator"], country=r["country"], partner=r["partner"], period=r["period"],
+        value=r["value"], source_id=r["source_id"], sex=Sex(r["sex"]),
+        breakdown=parse_breakdown(r["breakdown"]), status=Status(r["status"]), note=_lt(r["note"]),
+    )
+
+
+def instrument_row(i: LegalInstrument, origin: str) -> dict[str, Any]:
+    return {
+        "id": i.id, "country": i.country, "kind": i.kind.value, "title": _dict(i.title),
+        "short_name": _dict(i.short_name), "number": i.number, "adopted": i.adopted,
+        "signed": i.signed, "ratified": i.ratified, "in_force": i.in_force,
+        "years": list(i.years), "parties": list(i.parties), "status": i.status.value,
+        "source_id": i.source_id, "notes": _dict(i.notes), "as_of": i.as_of, "origin": origin,
+    }
+
+
+def instrument_from(r: Mapping[str, Any]) -> LegalInstrument:
+    return LegalInstrument(
+        id=r["id"], country=r["country"], kind=InstrumentKind(r["kind"]), title=_lt(r["title"]),
+        status=InstrumentStatus(r["status"]), source_id=r["source_id"], number=r["number"],
+        short_name=_lt(r["short_name"]), adopted=r["adopted"], signed=r["signed"],
+        ratified=r["ratified"], in_force=r["in_force"], years=tuple(r["years"]),
+        parties=tuple(r["parties"]), notes=_lt(r["notes"]), as_of=r["as_of"],
+    )
+
+
+def cell_row(c: FrameworkCell, origin: str) -> dict[str, Any]:
+    return {
+        "country": c.country, "framework": c.framework.value, "row": c.row,
+        "direction": c.direction, "ord": c.order, "text": _dict(c.text),
+        "footnotes": list(c.footnotes), "instruments": list(c.instruments),
+        "source_id": c.source_id, "origin": origin,
+    }
+
+
+def cell_from(r: Mapping[str, Any]) -> FrameworkCell:
+    return FrameworkCell(
+        country=r["country"], framework=Framework(r["framework"]), row=r["row"],
+        direction=r["direction"], order=r["ord"], text=_lt(r["text"]),
+        footnotes=tuple(r["footnotes"]), instruments=tuple(r["instruments"]),
+        source_id=r["source_id"],
+    )
+
+
+def footnote_row(f: Footnote, origin: str) -> dict[str, Any]:
+    return {"country": f.country, "number": f.number, "text": _dict(f.text), "origin": origin}
+
+
+def footnote_from(r: Mapping[str, Any]) -> Footnote:
+    return Footnote(country=r["country"], number=r["number"], text=_lt(r["text"]))
+
+
+def narrative_row(n: Narrative, origin: str) -> dict[str, Any]:
+    return {
+        "country": n.country, "section": n.section, "key": n.key, "ord": n.order,
+        "text": _dict(n.text), "source_ids": list(n.source_ids), "origin": origin,
+    }
+
+
+def narrative_from(r: Mapping[str, Any]) -> Narrative:
+    return Narrative(
+        country=r["country"], section=r["section"], key=r["key"], order=r["ord"],
+        text=_lt(r["text"]), source_ids=tuple(r["source_ids"]),
+    )

@@ -1,0 +1,193 @@
+"""The database schema (SQLAlchemy Core). Alembic migrations in ``migrations/`` create it."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", String(80), primary_key=True),
+    Column("publisher", Text, nullable=False),
+    Column("title", JSON, nullable=False),  # LocalizedText
+    Column("edition", String(80)),
+    Column("url", Text),
+    Column("accessed", Date),
+    Column("sha256", String(64)),
+    Column("licence", Text),
+    Column("citation", JSON, nullable=False),
+    Column("note", JSON, nullable=False),
+    Column("origin", String(120)),  # the package or import that brought it
+)
+
+areas = Table(
+    "areas",
+    metadata,
+    Column("code", String(40), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("iso2", String(2)),
+    Column("m49", Integer),
+    Column("region", String(40)),
+    Column("subregion", String(40)),
+    Column("names", JSON, nullable=False),
+    Column("origin", String(120)),
+)
+
+grouping_members = Table(
+    "grouping_members",
+    metadata,
+    Column("grouping", String(40), ForeignKey("areas.code", ondelete="CASCADE"), primary_key=True),
+    Column("member", String(40), primary_key=True),
+    Column("source_id", String(80)),
+)
+
+indicators = Table(
+    "indicators",
+    metadata,
+    Column("code", String(80), primary_key=True),
+    Column("names", JSON, nullable=False),
+    Column("unit", String(40), nullable=False),
+    Column("basis", String(40), nullable=False),
+    Column("direction", String(20)),
+    Column("definition", JSON, nullable=False),
+)
+
+observations = Table(
+    "observations",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("indicator", String(80), ForeignKey("indicators.code"), nullable=False),
+    Column("country", String(40), nullable=False),
+    Column("partner", String(40), nullable=False),
+    Column("period", String(21), nullable=False),
+    Column("year", Integer, nullable=False),
+    Column("sex", String(10), nullable=False, default="total"),
+    Column("breakdown", String(200), nullable=False, default=""),
+    Column("value", Float),
+    Column("status", String(20), nullable=False),
+    Column("source_id", String(80), ForeignKey("sources.id"), nullable=False),
+    Column("note", JSON, nullable=False),
+    Column("origin", String(120), nullable=False),  # the package or import batch that wrote it
+    UniqueConstraint(
+        "indicator", "country", "partner", "period", "sex", "breakdown", "source_id",
+        name="uq_observation_key",
+    ),
+    Index("ix_obs_country_indicator", "country", "indicator", "year"),
+    Index("ix_obs_partner_indicator", "partner", "indicator", "year"),
+    Index("ix_obs_origin", "origin"),
+)
+
+legal_instruments = Table(
+    "legal_instruments",
+    metadata,
+    Column("id", String(120), primary_key=True),
+    Column("country", String(40), nullable=False, index=True),
+    Column("kind", String(40), nullable=False),
+    Column("title", JSON, nullable=False),
+    Column("short_name", JSON, nullable=False),
+    Column("number", String(40)),
+    Column("adopted", Date),
+    Column("signed", Date),
+    Column("ratified", Date),
+    Column("in_force", Date),
+    Column("years", JSON, nullable=False),
+    Column("parties", JSON, nullable=False),
+    Column("status", String(20), nullable=False),
+    Column("source_id", String(80), ForeignKey("sources.id"), nullable=False),
+    Column("notes", JSON, nullable=False),
+    Column("as_of", Date),
+    Column("origin", String(120), nullable=False),
+)
+
+framework_cells = Table(
+    "framework_cells",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("country", String(40), nullable=False),
+    Column("framework", String(20), nullable=False),
+    Column("row", String(40), nullable=False),
+    Column("direction", String(20), nullable=False),
+    Column("ord", Integer, nullable=False),
+    Column("text", JSON, nullable=False),
+    Column("footnotes", JSON, nullable=False),
+    Column("instruments", JSON, nullable=False),
+    Column("source_id", String(80)),
+    Column("origin", String(120), nullable=False),
+    UniqueConstraint("country", "framework", "row", "direction", "ord", name="uq_cell_key"),
+)
+
+footnotes = Table(
+    "footnotes",
+    metadata,
+    Column("country", String(40), primary_key=True),
+    Column("number", Integer, primary_key=True),
+    Column("text", JSON, nullable=False),
+    Column("origin", String(120), nullable=False),
+)
+
+narratives = Table(
+    "narratives",
+    metadata,
+    Column("country", String(40), primary_key=True),
+    Column("section", String(60), primary_key=True),
+    Column("key", String(60), primary_key=True),
+    Column("ord", Integer, nullable=False),
+    Column("text", JSON, nullable=False),
+    Column("source_ids", JSON, nullable=False),
+    Column("origin", String(120), nullable=False),
+)
+
+table_layouts = Table(
+    "table_layouts",
+    metadata,
+    Column("country", String(40), primary_key=True),
+    Column("table_id", String(80), primary_key=True),
+    Column("spec", JSON, nullable=False),
+    Column("origin", String(120), nullable=False),
+)
+
+packages = Table(
+    "packages",
+    metadata,
+    Column("country", String(40), primary_key=True),
+    Column("title", JSON, nullable=False),
+    Column("edition", Date, nullable=False),
+    Column("authors", JSON, nullable=False),
+    Column("publisher", JSON, nullable=False),
+    Column("credits", JSON, nullable=False),
+    Column("languages", JSON, nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("loaded_at", DateTime(timezone=True), nullable=False),
+)
+
+data_version = Table(
+    "data_version",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("version", Integer, nullable=False),  # bumped by every write: caches key on it
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+)
