@@ -196,5 +196,50 @@ def _figures(observations: list[Observation], names: dict[str, str], lang: str) 
     return out
 
 
+@app.command()
+def build(
+    countries: Annotated[list[str] | None, typer.Argument(help="ISO2/ISO3 codes or names.")] = None,
+    lang: Annotated[str, typer.Option(help="Languages, comma-separated: fr,en,ar.")] = "fr",
+    fmt: Annotated[str, typer.Option("--format", help="Formats: html,pdf,md,json.")] = "html",
+    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("build"),
+    growth: Annotated[str, typer.Option(help="linear (CARIM) or exponential (UN).")] = "linear",
+    all_countries: Annotated[bool, typer.Option("--all", help="Every country with data.")] = False,
+    db: DbOption = None,
+) -> None:
+    """Build profiles: writes OUT/<ISO2>-<lang>.<ext> and prints the paths."""
+    from rich.progress import Progress
+
+    from migprofile.build import FORMATS, BuildRequest, build_many, parse_list, profiled_countries
+    from migprofile.indicators.growth import GrowthMethod
+
+    try:
+        langs = parse_list(lang, ("fr", "en", "ar"), "language")
+        formats = parse_list(fmt, FORMATS, "format")
+        method = GrowthMethod(growth)
+    except ValueError as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+    try:
+        store = core.open_store(db)
+        codes = list(profiled_countries(store)) if all_countries else \
+            [core.resolve_country(store, c) for c in countries or ()]
+        if not codes:
+            err.print("[bold red]error:[/] name at least one country, or --all")
+            raise typer.Exit(2)
+        request = BuildRequest(tuple(codes), langs, formats, out, method)
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("building profiles", total=len(codes))
+            result = build_many(store, request,
+                                progress=lambda _c: bar.advance(task))
+    except MigprofileError as exc:
+        raise _fail(exc) from exc
+    for path in result.written:
+        console.print(str(path))
+    for country, error in sorted(result.failed.items()):
+        err.print(f"[yellow]skipped {country}:[/] {error}")
+    if result.failed and not result.written:
+        raise typer.Exit(1)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

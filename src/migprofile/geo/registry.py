@@ -44,12 +44,11 @@ class AreaRegistry:
         """Register an area (and its members, which must be known codes).
 
         Its names are indexed with ``priority``: at the default, ``RUNTIME``, they never
-        displace a name another area already has. Registering the same area twice is a
-        no-op; another area under a known code raises ``DataError``.
+        displace a name another area already has. ``intermediate`` is the UN M49 intermediate
+        region of a country (``UN:011``), for ``members``. Registering the same area twice is
+        a no-op; another area under a known code raises ``DataError``.
         """
-        known = self._areas.get(area.code)
-        if known is not None and (known != area or (members is not None and tuple(members)
-                                                    != self._members.get(area.code, ()))):
+        if self._conflicts(area, members):
             raise DataError(f"area {area.code!r} is already registered with other attributes")
         unknown = [m for m in members or () if m not in self._areas and m != area.code]
         if unknown:
@@ -63,8 +62,16 @@ class AreaRegistry:
             self._m49.setdefault(area.m49, area.code)
         if intermediate:
             self._intermediate[area.code] = intermediate
-        for name in area.names.values():
-            self._index.add(name, area.code, priority)
+        for lang in area.names:  # (LocalizedText.values is its field, not the method)
+            self._index.add(area.names[lang], area.code, priority)
+
+    def _conflicts(self, area: Area, members: Sequence[str] | None) -> bool:
+        known = self._areas.get(area.code)
+        if known is None:
+            return False
+        return known != area or (
+            members is not None and tuple(members) != self._members.get(area.code, ())
+        )
 
     def add_alias(
         self, name: str, code: str, *, priority: NamePriority = NamePriority.RUNTIME
@@ -135,8 +142,10 @@ class AreaRegistry:
         if un:
             return self._m49.get(int(un.group(1)))
         prefix, _, rest = upper.partition(":")
+        rest = rest.strip()
         if rest and prefix.lower() in self._schemes:
-            return self._schemes[prefix.lower()].get(rest.strip())
+            mapped = self._schemes[prefix.lower()].get(rest)
+            return mapped if mapped is not None else self._code(rest, rest)
         if len(upper) == 2 and upper in self._iso2:
             return self._iso2[upper]
         if text.isdigit():

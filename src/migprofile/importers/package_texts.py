@@ -226,7 +226,7 @@ class _Reader:
 
 
 def _layout_areas(spec: dict[str, Any]) -> list[str]:
-    areas = [str(spec.get("total", "WLD"))]
+    areas = [str(spec["total"])] if spec.get("total") else []
     for row in spec.get("rows") or ():
         areas.append(str(row.get("area")))
         areas.extend(str(c) for c in row.get("children") or ())

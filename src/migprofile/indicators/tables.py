@@ -58,7 +58,7 @@ class PartnerTable:
         raise KeyError(area)
 
     def derived(self, area: str, column: str) -> float | None:
-        """A derived cell by the names used in ``published.csv``: share_<period>, growth, variation."""
+        """A derived cell named as in ``published.csv``: share_<period>, growth, variation."""
         row = self.row(area)
         if column == "growth":
             return row.growth.value if row.growth else None
@@ -91,9 +91,12 @@ def compute_partner_table(
 ) -> PartnerTable:
     """Compute shares (of the total), growth between the first and last period and variation."""
     chosen = tuple(periods or spec.get("periods") or ())
-    total_area = str(spec.get("total", "WLD"))
-    entries = [*layout_rows(spec), (total_area, 0, None)]
-    totals = {p: _value(lookup.get((total_area, p))) for p in chosen}
+    total_area = spec.get("total")
+    entries = layout_rows(spec)
+    if total_area:
+        entries.append((str(total_area), 0, None))
+    totals = {p: _value(lookup.get((str(total_area), p))) if total_area else None
+              for p in chosen}
     rows = []
     for index, (area, level, parent) in enumerate(entries):
         values = {p: lookup.get((area, p)) for p in chosen}
@@ -118,7 +121,7 @@ def compute_partner_table(
         rows=tuple(rows),
         method=method,
         measures=tuple(spec.get("measure") or ("count", "share")),
-        show_growth=bool(spec.get("growth", len(chosen) == 2)) and len(chosen) >= 2,
+        show_growth=bool(spec.get("growth", False)) and len(chosen) >= 2,
         show_variation=bool(spec.get("variation", False)) and len(chosen) >= 2,
         source_ids=tuple(sources),
         spec=dict(spec),

@@ -56,9 +56,9 @@ def _exact(value: Observation | None) -> float | None:
 
 def _check_sums(table: PartnerTable, report: Report) -> None:
     total = table.rows[-1]
-    tops = [r for r in table.rows[:-1] if r.level == 0]
+    tops = [r for r in table.rows if r.level == 0 and not r.is_total]
     for period in table.periods:
-        total_value = _exact(total.values.get(period))
+        total_value = _exact(total.values.get(period)) if total.is_total else None
         parts = {r.area: _exact(r.values.get(period)) for r in tops}
         if total_value is not None and all(v is not None for v in parts.values()):
             report.extend(check_sum({k: v for k, v in parts.items() if v is not None},
@@ -77,7 +77,7 @@ def _check_sums(table: PartnerTable, report: Report) -> None:
 
 def _check_published(table: PartnerTable, published: Mapping[str, Mapping[str, float]],
                      report: Report) -> None:
-    known = {area for area, _, _ in layout_rows(table.spec)} | {table.rows[-1].area}
+    known = {area for area, _, _ in layout_rows(table.spec)} | {r.area for r in table.rows}
     for area, columns in published.items():
         if area not in known:
             report.error("unknown-row", f"{table.table_id}: published row {area!r} is not in the "

@@ -1,0 +1,171 @@
+"""Vega-Lite specifications for the profile's charts, built with Altair.
+
+Every builder returns a plain ``dict`` (``chart.to_dict()``) with the data inline (no URL),
+a fixed width, the font stack of the language and ``usermeta`` telling the renderers the
+language and what the chart shows (``lang``, ``id``, ``title``, ``chart``, ``value_title``,
+``label_title``, ``number_format``). Titles and labels arrive already translated; numbers are
+formatted at drawing time with the language's d3 locale (``render.charts``).
+
+Right-to-left: for Arabic the label axis (or the value axis of a time series) sits on the
+right and horizontal bars grow from right to left; years still run left to right, as in
+Arabic statistical publications.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import altair as alt
+
+WIDTH = 520
+BAR_STEP = 20
+SERIES_HEIGHT = 260
+PALETTE = ("#1f4e79", "#c55a11", "#548235", "#8c6d1f", "#7030a0", "#2e75b6", "#a5a5a5")
+BAR_COLOR = PALETTE[0]
+FONT_STACKS = {
+    "ar": "Noto Naskh Arabic, Noto Sans Arabic, Noto Sans, Tahoma, Arial, sans-serif",
+}
+DEFAULT_FONT_STACK = "Noto Sans, Helvetica Neue, Helvetica, Arial, sans-serif"
+RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
+
+
+def font_stack(lang: str) -> str:
+    return FONT_STACKS.get(lang, DEFAULT_FONT_STACK)
+
+
+def is_rtl(lang: str) -> bool:
+    return lang in RTL_LANGS
+
+
+def bar_chart(
+    chart_id: str,
+    title: str,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    lang: str,
+    value_title: str,
+    label_title: str | None = None,
+    number_format: str = ",.0f",
+) -> dict[str, Any]:
+    """Horizontal bars sorted by value (largest on top), one colour per ``group`` if any."""
+    rtl = is_rtl(lang)
+    data = [{"label": str(r["label"]), "value": float(r["value"]), "group": r.get("group")}
+            for r in rows]
+    groups = list(dict.fromkeys(r["group"] for r in data if r["group"]))
+    base = alt.Chart(alt.Data(values=data))
+    y = alt.Y("label:N", sort="-x", title=label_title,
+              axis=alt.Axis(orient="right" if rtl else "left", labelLimit=220, ticks=False,
+                            labelPadding=6))
+    x = alt.X("value:Q", title=value_title, scale=alt.Scale(reverse=rtl),
+              axis=alt.Axis(format=number_format, tickCount=5, labelOverlap="greedy"))
+    color: Any = (
+        alt.Color("group:N", title=None, sort=groups,
+                  scale=alt.Scale(range=list(PALETTE)), legend=alt.Legend(orient="bottom"))
+        if groups else alt.value(BAR_COLOR)
+    )
+    tooltip = [alt.Tooltip("label:N", title=label_title or " "),
+               alt.Tooltip("value:Q", title=value_title, format=number_format)]
+    bars = base.mark_bar().encode(x=x, y=y, color=color, tooltip=tooltip)
+    labels = base.mark_text(align="right" if rtl else "left", dx=-4 if rtl else 4,
+                            baseline="middle", fontSize=10, color="#333333").encode(
+        x=alt.X("value:Q"), y=alt.Y("label:N", sort="-x"),
+        text=alt.Text("value:Q", format=number_format))
+    chart = alt.layer(bars, labels).properties(width=WIDTH, height=alt.Step(BAR_STEP))
+    return _finish(chart, chart_id, title, lang, "bar", value_title, label_title, number_format)
+
+
+def time_series(
+    chart_id: str,
+    title: str,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    lang: str,
+    value_title: str,
+    number_format: str = ",.0f",
+) -> dict[str, Any]:
+    """Lines with points over years (integer axis, no thousands separator), one per series."""
+    rtl = is_rtl(lang)
+    data = [{"year": int(r["year"]), "value": float(r["value"]), "series": str(r["series"])}
+            for r in rows]
+    series = list(dict.fromkeys(r["series"] for r in data))
+    years = sorted({r["year"] for r in data})
+    x = alt.X("year:Q", title=None,
+              scale=alt.Scale(zero=False, nice=False, domain=[years[0], years[-1]]
+                              if years else alt.Undefined),
+              axis=alt.Axis(format="d", tickMinStep=1, labelOverlap=True, grid=False))
+    y = alt.Y("value:Q", title=None, scale=alt.Scale(zero=True),
+              axis=alt.Axis(format=number_format, orient="right" if rtl else "left",
+                            tickCount=5))
+    color = alt.Color("series:N", title=None, sort=series, scale=alt.Scale(range=list(PALETTE)),
+                      legend=alt.Legend(orient="bottom") if len(series) > 1 else None)
+    tooltip = [alt.Tooltip("year:Q", format="d", title=" "),
+               alt.Tooltip("series:N", title=" "),
+               alt.Tooltip("value:Q", title=value_title, format=number_format)]
+    chart = (alt.Chart(alt.Data(values=data))
+             .mark_line(point=alt.OverlayMarkDef(filled=True, size=36), strokeWidth=2)
+             .encode(x=x, y=y, color=color, tooltip=tooltip)
+             .properties(width=WIDTH, height=SERIES_HEIGHT, title=_unit_title(value_title, rtl)))
+    return _finish(chart, chart_id, title, lang, "time_series", value_title, None, number_format)
+
+
+def grouped_bar(
+    chart_id: str,
+    title: str,
+    rows: Sequence[Mapping[str, Any]],
+    *,
+    lang: str,
+    value_title: str,
+    label_title: str | None = None,
+    number_format: str = ",.0f",
+) -> dict[str, Any]:
+    """Horizontal bars per label, one bar per ``period`` (e.g. remittances by country, year).
+
+    Labels keep the order of ``rows`` (the caller puts "Other countries" last).
+    """
+    rtl = is_rtl(lang)
+    data = [{"label": str(r["label"]), "value": float(r["value"]), "period": str(r["period"])}
+            for r in rows]
+    labels = list(dict.fromkeys(r["label"] for r in data))
+    periods = list(dict.fromkeys(r["period"] for r in data))
+    y = alt.Y("label:N", sort=labels, title=label_title,
+              axis=alt.Axis(orient="right" if rtl else "left", labelLimit=220, ticks=False,
+                            labelPadding=6))
+    x = alt.X("value:Q", title=value_title, scale=alt.Scale(reverse=rtl),
+              axis=alt.Axis(format=number_format, tickCount=5, labelOverlap="greedy"))
+    color = alt.Color("period:N", title=None, sort=periods, scale=alt.Scale(range=list(PALETTE)),
+                      legend=alt.Legend(orient="bottom"))
+    tooltip = [alt.Tooltip("label:N", title=label_title or " "),
+               alt.Tooltip("period:N", title=" "),
+               alt.Tooltip("value:Q", title=value_title, format=number_format)]
+    chart = (alt.Chart(alt.Data(values=data)).mark_bar()
+             .encode(x=x, y=y, yOffset=alt.YOffset("period:N", sort=periods), color=color,
+                     tooltip=tooltip)
+             .properties(width=WIDTH, height=alt.Step(12)))
+    return _finish(chart, chart_id, title, lang, "grouped_bar", value_title, label_title,
+                   number_format)
+
+
+def _unit_title(text: str, rtl: bool) -> alt.TitleParams:
+    """The value axis's title printed horizontally above the plot (readable in Arabic)."""
+    return alt.TitleParams(text=text, anchor="end" if rtl else "start", fontSize=11,
+                           fontWeight="normal", color="#333333", offset=8)
+
+
+def _finish(chart: Any, chart_id: str, title: str, lang: str, kind: str, value_title: str,
+            label_title: str | None, number_format: str) -> dict[str, Any]:
+    size = 12 if lang == "ar" else 11
+    chart = (chart.properties(
+                description=title,
+                usermeta={"lang": lang, "id": chart_id, "title": title, "chart": kind,
+                          "value_title": value_title, "label_title": label_title,
+                          "number_format": number_format})
+             .configure(font=font_stack(lang), background="white", padding=8)
+             .configure_view(stroke=None)
+             .configure_axis(labelFontSize=size, titleFontSize=size, titleFontWeight="normal",
+                             domainColor="#8c8c8c", tickColor="#8c8c8c", gridColor="#e6e6e6",
+                             labelColor="#333333", titleColor="#333333")
+             .configure_legend(labelFontSize=size, symbolSize=80))
+    spec: dict[str, Any] = chart.to_dict()
+    spec["config"]["view"] = {"stroke": None}  # drop Altair's default continuous sizes
+    return spec

@@ -1,0 +1,131 @@
+"""Vega-Lite specs → SVG (screen) and PNG (print) with vl-convert, in the profile's language.
+
+Numbers inside charts are formatted with a d3 locale built from the same CLDR data
+(Babel) as the numbers in the text, so "3 292 599" in a table is "3 292 599" on an axis.
+The bundled Noto fonts are registered once with vl-convert so that PNGs (which WeasyPrint
+embeds in the PDF) show joined, right-to-left Arabic whatever fonts the system has.
+Conversions are cached on the spec's JSON: the same chart is drawn for several formats.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import struct
+from functools import cache, lru_cache
+from pathlib import Path
+from typing import Any
+
+from migprofile.errors import RenderError
+from migprofile.i18n import format_percent, locale
+
+FONTS_DIR = Path(__file__).parent / "fonts"
+TIME_LOCALES = {"fr": "fr-FR", "en": "en-US", "ar": "ar-EG"}
+
+
+@cache
+def _vlc() -> Any:
+    """vl_convert, with the bundled fonts registered (once per process)."""
+    try:
+        import vl_convert
+    except ImportError as exc:  # pragma: no cover - a declared dependency
+        raise RenderError("charts need vl-convert-python (pip install vl-convert-python)") \
+            from exc
+    vl_convert.register_font_directory(str(FONTS_DIR))
+    return vl_convert
+
+
+@cache
+def format_locale(lang: str) -> dict[str, Any]:
+    """A d3-format locale with the CLDR (Latin-digit) symbols Babel uses for ``lang``."""
+    loc = locale(lang)
+    symbols: Any = loc.number_symbols
+    latn = symbols.get("latn", symbols) if hasattr(symbols, "get") else {}
+    decimal = str(latn.get("decimal", "."))
+    group = str(latn.get("group", ","))
+    percent = format_percent(1, lang, 0).split("1", 1)[-1] or "%"
+    return {"decimal": decimal, "thousands": group, "grouping": [3],
+            "currency": ["", ""], "percent": percent, "minus": "-"}
+
+
+def time_format_locale(lang: str) -> str:
+    return TIME_LOCALES.get(lang, "en-US")
+
+
+def spec_json(spec: dict[str, Any]) -> str:
+    """The canonical JSON of a spec (cache key, ``data-spec`` attribute)."""
+    return json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+
+
+def chart_svg(spec: dict[str, Any], lang: str) -> str:
+    """The chart as an SVG document string."""
+    return _svg(spec_json(spec), lang)
+
+
+def chart_png(spec: dict[str, Any], lang: str, scale: float = 2) -> bytes:
+    """The chart as PNG bytes (``scale`` × its CSS pixel size)."""
+    return _png(spec_json(spec), lang, float(scale))
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    """(width, height) in pixels from a PNG's IHDR chunk."""
+    if data[:8] != b"\x89PNG\r\n\x1a\n":
+        raise RenderError("not a PNG image")
+    width, height = struct.unpack(">II", data[16:24])
+    return int(width), int(height)
+
+
+@lru_cache(maxsize=256)
+def _svg(spec: str, lang: str) -> str:
+    vlc = _vlc()
+    try:
+        svg: str = vlc.vegalite_to_svg(json.loads(spec), format_locale=format_locale(lang),
+                                       time_format_locale=time_format_locale(lang))
+    except Exception as exc:  # vl-convert raises ValueError with the JS message
+        raise RenderError(f"cannot draw chart: {exc}") from exc
+    return svg
+
+
+@lru_cache(maxsize=256)
+def _png(spec: str, lang: str, scale: float) -> bytes:
+    vlc = _vlc()
+    try:
+        png: bytes = vlc.vegalite_to_png(json.loads(spec), scale=scale,
+                                         format_locale=format_locale(lang),
+                                         time_format_locale=time_format_locale(lang))
+    except Exception as exc:
+        raise RenderError(f"cannot draw chart: {exc}") from exc
+    return png
+
+
+_ID = re.compile(r'\bid="([^"]+)"')
+
+
+def scope_svg_ids(svg: str, prefix: str) -> str:
+    """Prefix the ids inside an SVG (clip paths, gradients) so that several charts inlined
+    in one page cannot pick up each other's definitions."""
+    ids = set(_ID.findall(svg))
+    if not ids:
+        return svg
+    for ident in sorted(ids, key=len, reverse=True):
+        new = f"{prefix}-{ident}"
+        svg = svg.replace(f'id="{ident}"', f'id="{new}"')
+        svg = svg.replace(f"url(#{ident})", f"url(#{new})")
+        svg = svg.replace(f'href="#{ident}"', f'href="#{new}"')
+    return svg
+
+
+def inline_svg(svg: str, *, prefix: str, label: str) -> str:
+    """An SVG ready to inline in HTML: no XML prolog, scoped ids, responsive size, labelled."""
+    svg = re.sub(r"^\s*<\?xml[^>]*>\s*", "", svg)
+    svg = scope_svg_ids(svg, prefix)
+    match = re.match(r"<svg\b([^>]*)>", svg)
+    if not match:
+        raise RenderError("vl-convert returned no <svg> element")
+    attrs = match.group(1)
+    attrs = re.sub(r'\s(width|height)="[^"]*"', "", attrs)
+    width = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) [\d.]+"', attrs)
+    style = f' style="max-width:{width.group(1)}px"' if width else ""
+    label_attr = label.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
+    head = f'<svg{attrs} role="img" aria-label="{label_attr}"{style}>'
+    return head + svg[match.end():]

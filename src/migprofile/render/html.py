@@ -1,0 +1,178 @@
+"""The profile as one self-contained HTML5 file (screen, print for the PDF, or interactive).
+
+* Screen (default): CSS inlined, charts inlined as SVG, no font files (a font stack that
+  falls back to system fonts keeps the file small), a "Data" table under each chart.
+* Print (``for_print=True``, input of ``render.pdf``): charts as PNG data URIs (WeasyPrint
+  does not shape Arabic inside SVG text) and ``@font-face`` rules pointing to the bundled
+  Noto fonts, resolved against ``FONT_BASE_URL``.
+* Interactive (``interactive=True``, for the web portal): next to each SVG a
+  ``<div class="vega-chart" data-spec='…'>`` holding the Vega-Lite spec, so a page that
+  ships Vega-Embed can upgrade the chart. Nothing is ever loaded from a URL.
+
+Every text coming from data is escaped (Jinja2 autoescape) or, for Markdown, converted
+and cleaned with nh3 (``render.markup``).
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from migprofile.profiles.tree import ChartBlock, Profile
+from migprofile.render import markup
+from migprofile.render.charts import chart_png, chart_svg, inline_svg, png_size
+from migprofile.render.common import (
+    chart_table,
+    charts,
+    direction,
+    fallback_mark,
+    has_rtl_letters,
+    short_sha,
+    source_index,
+    translator,
+)
+from migprofile.render.messages import GROWTH_METHODS
+
+HERE = Path(__file__).parent
+TEMPLATES_DIR = HERE / "templates"
+STATIC_DIR = HERE / "static"
+FONTS_DIR = HERE / "fonts"
+#: Relative font URLs in print mode resolve against this (``weasyprint.HTML(base_url=…)``).
+FONT_BASE_URL = str(HERE) + "/"
+
+
+@dataclass(frozen=True)
+class FontFace:
+    family: str
+    file: str
+    weight: int
+    style: str
+
+    @property
+    def url(self) -> str:
+        return f"fonts/{self.file}"
+
+
+FONT_FACES = (
+    FontFace("Noto Sans", "NotoSans-Regular.ttf", 400, "normal"),
+    FontFace("Noto Sans", "NotoSans-Bold.ttf", 700, "normal"),
+    FontFace("Noto Sans", "NotoSans-Italic.ttf", 400, "italic"),
+    FontFace("Noto Sans", "NotoSans-BoldItalic.ttf", 700, "italic"),
+    FontFace("Noto Naskh Arabic", "NotoNaskhArabic-Regular.ttf", 400, "normal"),
+    FontFace("Noto Naskh Arabic", "NotoNaskhArabic-Bold.ttf", 700, "normal"),
+)
+
+
+@dataclass(frozen=True)
+class ChartArt:
+    """What the template needs to draw one chart."""
+
+    svg: Markup
+    png_uri: str
+    width: int
+    height: int
+    spec_json: Markup
+    table: tuple[list[str], list[list[str]]]
+
+
+def render_html(profile: Profile, *, for_print: bool = False, interactive: bool = False) -> str:
+    """The profile as a self-contained HTML5 document."""
+    _ = translator(profile)
+    lang = profile.lang
+    template = _environment().get_template("profile.html.j2")
+    footnote_ids: set[int] = set()
+
+    def fn_id(number: int) -> bool:
+        """True the first time a footnote number is listed (its anchor), False after."""
+        if number in footnote_ids:
+            return False
+        footnote_ids.add(number)
+        return True
+
+    method = GROWTH_METHODS.get(profile.growth_method, profile.growth_method)
+    growth_sentence = (
+        _("Average annual growth rates are computed with the {method} method.").format(
+            method=_(method)) if profile.growth_method else "")
+    return template.render(
+        profile=profile,
+        lang=lang,
+        dir=profile.direction or direction(lang),
+        _=_,
+        fallback=lambda text_lang: fallback_mark(_, text_lang),
+        fn_id=fn_id,
+        css=Markup(_stylesheet()),
+        font_faces=FONT_FACES,
+        for_print=for_print,
+        interactive=interactive and not for_print,
+        chart_art={c.id: _chart_art(c, lang, _, for_print) for c in charts(profile)},
+        sources=source_index(profile),
+        growth_sentence=growth_sentence,
+    )
+
+
+def _chart_art(chart: ChartBlock, lang: str, _: Any, for_print: bool) -> ChartArt:
+    spec_lang = str((chart.spec.get("usermeta") or {}).get("lang") or lang)
+    table = chart_table(chart, lang, _)
+    if for_print:
+        png = chart_png(chart.spec, spec_lang, scale=2)
+        width, height = png_size(png)
+        uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+        return ChartArt(Markup(""), uri, width // 2, height // 2, Markup(""), table)
+    svg = inline_svg(chart_svg(chart.spec, spec_lang), prefix=f"c-{chart.id}",
+                     label=chart.description or chart.title)
+    public = {k: v for k, v in chart.spec.items() if k != "$schema"}
+    return ChartArt(Markup(svg), "", 0, 0, _single_quoted(json.dumps(
+        public, ensure_ascii=False, separators=(",", ":"))), table)
+
+
+def _single_quoted(text: str) -> Markup:
+    """Text safe inside a single-quoted HTML attribute (lighter than escaping every ``"``)."""
+    return Markup(text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;")
+                  .replace(">", "&gt;"))
+
+
+@cache
+def _stylesheet() -> str:
+    return (STATIC_DIR / "profile.css").read_text(encoding="utf-8")
+
+
+def _css_string(text: str) -> Markup:
+    """A CSS string literal, safe inside ``<style>``."""
+    body = "".join(c if c.isalnum() or c in " -_.,()%" or ord(c) > 127 else f"\\{ord(c):x} "
+                   for c in str(text))
+    return Markup(f'"{body}"')
+
+
+def _marks(text: str) -> Markup:
+    """Plain text, escaped, with ``[^N]`` footnote marks linked."""
+    return Markup(markup.footnote_refs(str(escape(text))))
+
+
+@cache
+def _environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(str(TEMPLATES_DIR)),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=False,
+        lstrip_blocks=False,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(
+        md=lambda text: Markup(markup.to_html(str(text))),
+        md_inline=lambda text: Markup(markup.to_html(str(text), inline=True)),
+        marks=_marks,
+        nomarks=markup.strip_footnote_marks,
+        css_string=_css_string,
+        direction=direction,
+        has_rtl=has_rtl_letters,
+        short_sha=short_sha,
+    )
+    return env

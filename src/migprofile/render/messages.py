@@ -1,0 +1,77 @@
+"""Messages the renderers look up by a computed key, declared here so that
+``scripts/extract_messages.py`` finds them (``N_`` marks a msgid without translating it).
+
+Messages with a literal msgid in the code or the templates need no entry here.
+"""
+
+from __future__ import annotations
+
+
+def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+    """Mark ``message`` for extraction; return it unchanged."""
+    return message
+
+
+#: "[texte en français]": the marker put on a text shown in another language.
+TEXT_IN_LANGUAGE = {
+    "fr": N_("text in French"),
+    "en": N_("text in English"),
+    "ar": N_("text in Arabic"),
+}
+
+#: Growth-rate methods (``Profile.growth_method``, ``Value.formula``).
+GROWTH_METHODS = {
+    "linear": N_("linear"),
+    "exponential": N_("exponential"),
+}
+
+#: Value statuses, spelled out in the JSON-less outputs' tooltips and notes.
+STATUSES = {
+    "observed": N_("observed"),
+    "estimated": N_("estimated"),
+    "approximate": N_("approximate"),
+    "lower_bound": N_("lower bound"),
+    "computed": N_("computed"),
+    "provisional": N_("provisional"),
+}
+
+#: Labels assembly and the portal use through ``gettext(lang, ...)`` with variable keys.
+UI_LABELS = (
+    N_("Source"),
+    N_("Sources"),
+    N_("Page"),
+    N_("of which"),
+    N_("Total"),
+    N_("Other countries"),
+    N_("Sources and methods"),
+    N_("Contents"),
+    N_("million"),
+    N_("millions"),
+    N_("about"),
+    N_("more than"),
+    N_("Emigration"),
+    N_("Immigration"),
+    N_("Outward migration"),
+    N_("Inward migration"),
+    N_("Average annual growth rate (%)"),
+    N_("Number"),
+    N_("Share (%)"),
+    N_("Variation (%)"),
+    N_("Year"),
+    N_("Country"),
+    N_("Country of residence"),
+    N_("Continent of residence"),
+    N_("Country of origin"),
+    N_("Nationality"),
+    N_("Stock"),
+    N_("Flows"),
+    N_("Remittances"),
+    N_("Refugees and asylum seekers"),
+    N_("The demographic and economic framework of migration"),
+    N_("The legal framework of migration"),
+    N_("The socio-political framework of migration"),
+    N_("Migration profile"),
+    N_("Other"),
+    N_("Unknown"),
+    N_("n.a."),
+)
