@@ -109,7 +109,7 @@ def compute_partner_table(
                 shares=shares,
                 growth=_growth(values, chosen, method),
                 variation=_variation(values, chosen),
-                is_total=index == len(entries) - 1,
+                is_total=bool(total_area) and index == len(entries) - 1,
                 parent=parent,
             )
         )

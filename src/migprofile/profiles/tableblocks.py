@@ -65,7 +65,9 @@ def table_block(
     row_header: LocalizedText | None = None,
 ) -> TableBlock:
     header = _header(table, lang, row_header)
-    body = tuple(_row(table, row, lang, names, unit) for row in table.rows)
+    labels = {str(code): LocalizedText.coerce(text).text(lang)
+              for code, text in (table.spec.get("labels") or {}).items()}
+    body = tuple(_row(table, row, lang, {**names, **labels}, unit) for row in table.rows)
     title = caption.text(lang) if caption else table.table_id
     notes = []
     if table.show_growth:
