@@ -25,7 +25,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from migprofile.profiles.tree import ChartBlock, Profile
+from migprofile.profiles.tree import ChartBlock, Profile, SideBySide
 from migprofile.render import markup
 from migprofile.render.charts import chart_png, chart_svg, inline_svg, png_size
 from migprofile.render.common import (
@@ -34,6 +34,7 @@ from migprofile.render.common import (
     direction,
     fallback_mark,
     has_rtl_letters,
+    iter_blocks,
     short_sha,
     source_index,
     translator,
@@ -46,6 +47,12 @@ STATIC_DIR = HERE / "static"
 FONTS_DIR = HERE / "fonts"
 #: Relative font URLs in print mode resolve against this (``weasyprint.HTML(base_url=…)``).
 FONT_BASE_URL = str(HERE) + "/"
+#: Width (CSS px) of the plot area of charts drawn in one of two side-by-side columns,
+#: so that their text is not scaled down to unreadable sizes.
+NARROW_WIDTH = 300
+#: Unicode "left-to-right isolate" … "pop directional isolate": keeps "-11.6" or "8.1%" in
+#: visual order inside right-to-left text where the renderer (WeasyPrint) ignores ``dir``.
+LRI, PDI = "\u2066", "\u2069"
 
 
 @dataclass(frozen=True)
@@ -96,6 +103,9 @@ def render_html(profile: Profile, *, for_print: bool = False, interactive: bool 
         footnote_ids.add(number)
         return True
 
+    narrow = {b.id for s in profile.sections for b in iter_blocks(s.blocks)
+              if isinstance(b, SideBySide)
+              for column in b.columns for c in iter_blocks(column) if isinstance(c, ChartBlock)}
     method = GROWTH_METHODS.get(profile.growth_method, profile.growth_method)
     growth_sentence = (
         _("Average annual growth rates are computed with the {method} method.").format(
@@ -111,23 +121,29 @@ def render_html(profile: Profile, *, for_print: bool = False, interactive: bool 
         font_faces=FONT_FACES,
         for_print=for_print,
         interactive=interactive and not for_print,
-        chart_art={c.id: _chart_art(c, lang, _, for_print) for c in charts(profile)},
+        chart_art={c.id: _chart_art(c, lang, _, for_print, narrow=c.id in narrow)
+                   for c in charts(profile)},
+        isolate=(LRI, PDI) if for_print and profile.direction == "rtl" else ("", ""),
         sources=source_index(profile),
         growth_sentence=growth_sentence,
     )
 
 
-def _chart_art(chart: ChartBlock, lang: str, _: Any, for_print: bool) -> ChartArt:
-    spec_lang = str((chart.spec.get("usermeta") or {}).get("lang") or lang)
+def _chart_art(chart: ChartBlock, lang: str, _: Any, for_print: bool, *,
+               narrow: bool = False) -> ChartArt:
+    spec = chart.spec
+    if narrow and isinstance(spec.get("width"), int | float) and spec["width"] > NARROW_WIDTH:
+        spec = {**spec, "width": NARROW_WIDTH}
+    spec_lang = str((spec.get("usermeta") or {}).get("lang") or lang)
     table = chart_table(chart, lang, _)
     if for_print:
-        png = chart_png(chart.spec, spec_lang, scale=2)
+        png = chart_png(spec, spec_lang, scale=2)
         width, height = png_size(png)
         uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
         return ChartArt(Markup(""), uri, width // 2, height // 2, Markup(""), table)
-    svg = inline_svg(chart_svg(chart.spec, spec_lang), prefix=f"c-{chart.id}",
+    svg = inline_svg(chart_svg(spec, spec_lang), prefix=f"c-{chart.id}",
                      label=chart.description or chart.title)
-    public = {k: v for k, v in chart.spec.items() if k != "$schema"}
+    public = {k: v for k, v in spec.items() if k != "$schema"}
     return ChartArt(Markup(svg), "", 0, 0, _single_quoted(json.dumps(
         public, ensure_ascii=False, separators=(",", ":"))), table)
 
