@@ -13,7 +13,7 @@ Arabic statistical publications.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import altair as alt
@@ -50,10 +50,11 @@ def bar_chart(
 ) -> dict[str, Any]:
     """Horizontal bars sorted by value (largest on top), one colour per ``group`` if any."""
     rtl = is_rtl(lang)
-    data = [{"label": str(r["label"]), "value": float(r["value"]), "group": r.get("group")}
-            for r in rows]
-    groups = list(dict.fromkeys(r["group"] for r in data if r["group"]))
-    base = alt.Chart(alt.Data(values=data))
+    data: list[dict[str, Any]] = [
+        {"label": str(r["label"]), "value": float(r["value"]),
+         "group": None if r.get("group") is None else str(r["group"])} for r in rows]
+    groups = _distinct(r["group"] for r in data if r["group"])
+    base = alt.Chart(_inline(data))
     y = alt.Y("label:N", sort="-x", title=label_title,
               axis=alt.Axis(orient="right" if rtl else "left", labelLimit=220, ticks=False,
                             labelPadding=6))
@@ -86,10 +87,11 @@ def time_series(
 ) -> dict[str, Any]:
     """Lines with points over years (integer axis, no thousands separator), one per series."""
     rtl = is_rtl(lang)
-    data = [{"year": int(r["year"]), "value": float(r["value"]), "series": str(r["series"])}
-            for r in rows]
-    series = list(dict.fromkeys(r["series"] for r in data))
-    years = sorted({r["year"] for r in data})
+    data: list[dict[str, Any]] = [
+        {"year": int(r["year"]), "value": float(r["value"]), "series": str(r["series"])}
+        for r in rows]
+    series = _distinct(r["series"] for r in data)
+    years: list[int] = sorted({int(r["year"]) for r in data})
     x = alt.X("year:Q", title=None,
               scale=alt.Scale(zero=False, nice=False, domain=[years[0], years[-1]]
                               if years else alt.Undefined),
@@ -102,10 +104,11 @@ def time_series(
     tooltip = [alt.Tooltip("year:Q", format="d", title=" "),
                alt.Tooltip("series:N", title=" "),
                alt.Tooltip("value:Q", title=value_title, format=number_format)]
-    chart = (alt.Chart(alt.Data(values=data))
+    chart = (alt.Chart(_inline(data))
              .mark_line(point=alt.OverlayMarkDef(filled=True, size=36), strokeWidth=2)
              .encode(x=x, y=y, color=color, tooltip=tooltip)
-             .properties(width=WIDTH, height=SERIES_HEIGHT, title=_unit_title(value_title, rtl)))
+             .properties(width=WIDTH, height=SERIES_HEIGHT,
+                         title=_unit_title(value_title, rtl)))
     return _finish(chart, chart_id, title, lang, "time_series", value_title, None, number_format)
 
 
@@ -124,10 +127,11 @@ def grouped_bar(
     Labels keep the order of ``rows`` (the caller puts "Other countries" last).
     """
     rtl = is_rtl(lang)
-    data = [{"label": str(r["label"]), "value": float(r["value"]), "period": str(r["period"])}
-            for r in rows]
-    labels = list(dict.fromkeys(r["label"] for r in data))
-    periods = list(dict.fromkeys(r["period"] for r in data))
+    data: list[dict[str, Any]] = [
+        {"label": str(r["label"]), "value": float(r["value"]), "period": str(r["period"])}
+        for r in rows]
+    labels = _distinct(r["label"] for r in data)
+    periods = _distinct(r["period"] for r in data)
     y = alt.Y("label:N", sort=labels, title=label_title,
               axis=alt.Axis(orient="right" if rtl else "left", labelLimit=220, ticks=False,
                             labelPadding=6))
@@ -138,12 +142,22 @@ def grouped_bar(
     tooltip = [alt.Tooltip("label:N", title=label_title or " "),
                alt.Tooltip("period:N", title=" "),
                alt.Tooltip("value:Q", title=value_title, format=number_format)]
-    chart = (alt.Chart(alt.Data(values=data)).mark_bar()
+    chart = (alt.Chart(_inline(data)).mark_bar()
              .encode(x=x, y=y, yOffset=alt.YOffset("period:N", sort=periods), color=color,
                      tooltip=tooltip)
              .properties(width=WIDTH, height=alt.Step(12)))
     return _finish(chart, chart_id, title, lang, "grouped_bar", value_title, label_title,
                    number_format)
+
+
+def _distinct(values: Iterable[Any]) -> list[str]:
+    """Distinct values as strings, in order of first appearance."""
+    return list(dict.fromkeys(str(v) for v in values))
+
+
+def _inline(values: list[dict[str, Any]]) -> Any:
+    """Inline data (never a URL)."""
+    return alt.InlineData(values=values)
 
 
 def _unit_title(text: str, rtl: bool) -> alt.TitleParams:

@@ -25,7 +25,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from migprofile.profiles.tree import ChartBlock, Profile, SideBySide
+from migprofile.profiles.tree import ChartBlock, FrameworkRow, FrameworkTable, Profile, SideBySide
 from migprofile.render import markup
 from migprofile.render.charts import chart_png, chart_svg, inline_svg, png_size
 from migprofile.render.common import (
@@ -39,7 +39,6 @@ from migprofile.render.common import (
     source_index,
     translator,
 )
-from migprofile.render.messages import GROWTH_METHODS
 
 HERE = Path(__file__).parent
 TEMPLATES_DIR = HERE / "templates"
@@ -103,13 +102,9 @@ def render_html(profile: Profile, *, for_print: bool = False, interactive: bool 
         footnote_ids.add(number)
         return True
 
-    narrow = {b.id for s in profile.sections for b in iter_blocks(s.blocks)
+    narrow = {c.id for s in profile.sections for b in iter_blocks(s.blocks)
               if isinstance(b, SideBySide)
               for column in b.columns for c in iter_blocks(column) if isinstance(c, ChartBlock)}
-    method = GROWTH_METHODS.get(profile.growth_method, profile.growth_method)
-    growth_sentence = (
-        _("Average annual growth rates are computed with the {method} method.").format(
-            method=_(method)) if profile.growth_method else "")
     return template.render(
         profile=profile,
         lang=lang,
@@ -125,7 +120,7 @@ def render_html(profile: Profile, *, for_print: bool = False, interactive: bool 
                    for c in charts(profile)},
         isolate=(LRI, PDI) if for_print and profile.direction == "rtl" else ("", ""),
         sources=source_index(profile),
-        growth_sentence=growth_sentence,
+        framework_rows=framework_rows,
     )
 
 
@@ -146,6 +141,20 @@ def _chart_art(chart: ChartBlock, lang: str, _: Any, for_print: bool, *,
     public = {k: v for k, v in spec.items() if k != "$schema"}
     return ChartArt(Markup(svg), "", 0, 0, _single_quoted(json.dumps(
         public, ensure_ascii=False, separators=(",", ":"))), table)
+
+
+def framework_rows(table: FrameworkTable) -> list[tuple[FrameworkRow, int]]:
+    """Rows with the row span of their theme cell: a row with an empty title continues the
+    theme above it (several instruments under one theme), and gets span 0 (no cell)."""
+    out: list[tuple[FrameworkRow, int]] = []
+    for row in table.rows:
+        if not row.title and out:
+            head = next(i for i in range(len(out) - 1, -1, -1) if out[i][1] > 0)
+            out[head] = (out[head][0], out[head][1] + 1)
+            out.append((row, 0))
+        else:
+            out.append((row, 1))
+    return out
 
 
 def _single_quoted(text: str) -> Markup:

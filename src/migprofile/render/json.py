@@ -31,7 +31,7 @@ def to_data(obj: Any) -> Any:
     if is_dataclass(obj) and not isinstance(obj, type):
         data: dict[str, Any] = {}
         if isinstance(obj, BLOCK_TYPES):
-            data["kind"] = obj.kind
+            data["kind"] = getattr(obj, "kind")  # noqa: B009 - dataclass field
         for f in fields(obj):
             if f.name not in data:
                 data[f.name] = to_data(getattr(obj, f.name))
@@ -77,18 +77,18 @@ def _block_kinds() -> dict[str, type]:
     return kinds
 
 
-def _decode(data: Any, hint: Any) -> Any:  # noqa: C901 - one branch per typing form
+def _decode(data: Any, hint: Any) -> Any:
     if data is None:
         return None
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        args = [a for a in typing.get_args(hint) if a is not type(None)]
-        if isinstance(data, dict) and all(is_dataclass(a) for a in args):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        if isinstance(data, dict) and all(is_dataclass(a) for a in options):
             cls = _block_kinds().get(str(data.get("kind")))
             if cls is None:
                 raise RenderError(f"unknown block kind {data.get('kind')!r}")
             return _decode(data, cls)
-        return _decode(data, args[0]) if len(args) == 1 else data
+        return _decode(data, options[0]) if len(options) == 1 else data
     if origin is tuple:
         args = typing.get_args(hint)
         if len(args) == 2 and args[1] is Ellipsis:

@@ -7,7 +7,7 @@ Messages with a literal msgid in the code or the templates need no entry here.
 from __future__ import annotations
 
 
-def N_(message: str) -> str:  # noqa: N802 - the gettext convention
+def N_(message: str) -> str:
     """Mark ``message`` for extraction; return it unchanged."""
     return message
 
@@ -25,15 +25,37 @@ GROWTH_METHODS = {
     "exponential": N_("exponential"),
 }
 
-#: Value statuses, spelled out in the JSON-less outputs' tooltips and notes.
+#: Value statuses (``Status`` values with "_" → " "), printed when a figure is missing.
 STATUSES = {
     "observed": N_("observed"),
     "estimated": N_("estimated"),
-    "approximate": N_("approximate"),
-    "lower_bound": N_("lower bound"),
-    "computed": N_("computed"),
     "provisional": N_("provisional"),
+    "lower_bound": N_("lower bound"),
+    "approximate": N_("approximate"),
+    "missing": N_("missing"),
+    "suppressed": N_("suppressed"),
+    "not_applicable": N_("not applicable"),
 }
+
+#: Framework labels looked up by key in ``profiles/frameworks.py`` (row themes, column
+#: directions, captions) and growth-rate labels built in f-strings in
+#: ``profiles/tableblocks.py`` — which Babel does not see on Python 3.11.
+FRAMEWORK_LABELS = (
+    N_("General legal references"),
+    N_("Movement: entry and exit"),
+    N_("Fight against irregular migration"),
+    N_("Rights and residence"),
+    N_("Nationality"),
+    N_("Refugees"),
+    N_("Government institutions"),
+    N_("Government strategy"),
+    N_("Civil society action"),
+    N_("Challenges"),
+    N_("International cooperation"),
+    N_("Legal framework of migration"),
+    N_("Socio-political framework of migration"),
+    N_("Average annual growth rate"),
+)
 
 #: Labels assembly and the portal use through ``gettext(lang, ...)`` with variable keys.
 UI_LABELS = (
@@ -67,9 +89,6 @@ UI_LABELS = (
     N_("Flows"),
     N_("Remittances"),
     N_("Refugees and asylum seekers"),
-    N_("The demographic and economic framework of migration"),
-    N_("The legal framework of migration"),
-    N_("The socio-political framework of migration"),
     N_("Migration profile"),
     N_("Other"),
     N_("Unknown"),

@@ -191,3 +191,17 @@ data_version = Table(
     Column("version", Integer, nullable=False),  # bumped by every write: caches key on it
     Column("changed_at", DateTime(timezone=True), nullable=False),
 )
+
+imports = Table(
+    "imports",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", String(80), nullable=False, index=True),
+    Column("format", String(40), nullable=False),
+    Column("filename", Text, nullable=False),
+    Column("sha256", String(64), nullable=False, index=True),  # of the file read
+    Column("edition", String(80)),
+    Column("rows", Integer, nullable=False),  # observations + instruments written
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+    Column("options", JSON, nullable=False),
+)
