@@ -17,6 +17,7 @@ from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText
 from migprofile.profiles import charts
 from migprofile.profiles.binding import Binder
 from migprofile.profiles.data import CountryData
+from migprofile.profiles.international import InternationalBlocks
 from migprofile.profiles.frameworks import footnote_marks, framework_table, localized_footnotes
 from migprofile.profiles.tableblocks import chart_rows, source_line, table_block
 from migprofile.profiles.tree import (
@@ -44,7 +45,7 @@ def default_spec() -> dict[str, Any]:
     return spec
 
 
-class Assembler:
+class Assembler(InternationalBlocks):
     def __init__(self, data: CountryData, lang: str, method: GrowthMethod) -> None:
         self.data, self.lang, self.method = data, lang, method
         self.binder = Binder(data.observations, lang, method)

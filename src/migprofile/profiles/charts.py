@@ -181,5 +181,16 @@ def _finish(chart: Any, chart_id: str, title: str, lang: str, kind: str, value_t
                              labelColor="#333333", titleColor="#333333")
              .configure_legend(labelFontSize=size, symbolSize=80))
     spec: dict[str, Any] = chart.to_dict()
+    _inline_datasets(spec)
     spec["config"]["view"] = {"stroke": None}  # drop Altair's default continuous sizes
     return spec
+
+
+def _inline_datasets(spec: dict[str, Any]) -> None:
+    """Put Altair's consolidated ``datasets`` back as ``data.values`` (one data set)."""
+    datasets = spec.get("datasets")
+    data = spec.get("data")
+    if isinstance(datasets, dict) and len(datasets) == 1 and isinstance(data, dict) \
+            and data.get("name") in datasets:
+        spec["data"] = {"values": datasets[data["name"]]}
+        del spec["datasets"]
