@@ -18,7 +18,12 @@ from migprofile.profiles import charts
 from migprofile.profiles.binding import Binder
 from migprofile.profiles.data import CountryData
 from migprofile.profiles.international import InternationalBlocks
-from migprofile.profiles.frameworks import footnote_marks, framework_table, localized_footnotes
+from migprofile.profiles.frameworks import (
+    footnote_marks,
+    framework_table,
+    localized_footnotes,
+    ratification_rows,
+)
 from migprofile.profiles.tableblocks import chart_rows, source_line, table_block
 from migprofile.profiles.tree import (
     Block,
@@ -162,8 +167,11 @@ class Assembler(InternationalBlocks):
                            data=tuple(rows))]
 
     def b_framework(self, name: str) -> list[Block]:
+        treaties = ratification_rows(self.data.instruments, self.lang, self.names) \
+            if name == Framework.LEGAL.value else []
+        self.used_sources += sorted({i.source_id for i in self.data.instruments if i.as_of})
         table = framework_table(Framework(name), self.data.cells, self.data.footnotes,
-                                self.lang, self.country_name)
+                                self.lang, self.country_name, treaties)
         self.used_sources += [c.source_id for c in self.data.cells
                               if c.source_id and c.framework.value == name]
         return [table] if table else []

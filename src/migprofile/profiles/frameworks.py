@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from migprofile.i18n import gettext
 from migprofile.model import (
@@ -12,6 +12,7 @@ from migprofile.model import (
     SOCIO_POLITICAL_ROWS,
     Framework,
     FrameworkCell,
+    LegalInstrument,
 )
 from migprofile.model import Footnote as FootnoteData
 from migprofile.profiles.tree import Footnote, FrameworkRow, FrameworkTable, RichText
@@ -47,10 +48,10 @@ def footnote_marks(texts: Iterable[str]) -> set[int]:
 
 
 def framework_table(framework: Framework, cells: Sequence[FrameworkCell],
-                    footnotes: Sequence[FootnoteData], lang: str, country_name: str
-                    ) -> FrameworkTable | None:
+                    footnotes: Sequence[FootnoteData], lang: str, country_name: str,
+                    treaties: Sequence[FrameworkRow] = ()) -> FrameworkTable | None:
     mine = [c for c in cells if c.framework is framework]
-    if not mine:
+    if not mine and not treaties:
         return None
     directions = DIRECTIONS[framework]
     order = LEGAL_ROWS if framework is Framework.LEGAL else SOCIO_POLITICAL_ROWS
@@ -68,6 +69,7 @@ def framework_table(framework: Framework, cells: Sequence[FrameworkCell],
                 title=gettext(lang, ROW_TITLES[theme]) if index == 0 else "",
                 cells=(pair[0], pair[1]),
             ))
+    rows.extend(treaties)
     used = {n for c in mine for n in c.footnotes} | footnote_marks(
         c.text.text(lang) for c in mine)
     return FrameworkTable(
@@ -95,3 +97,46 @@ def _rich(cell: FrameworkCell, lang: str) -> RichText:
     resolved = cell.text.get_for(lang)
     return RichText(markdown=resolved.text, lang=resolved.lang, fallback=resolved.is_fallback,
                     footnotes=cell.footnotes)
+
+
+STATUS_TEXT = {
+    "ratified": "ratified or acceded ({year})",
+    "signed": "signed ({year}), not ratified",
+    "not_ratified": "not ratified",
+}
+
+
+def _treaty_row(instrument_id: str) -> str:
+    if "refugee" in instrument_id:
+        return "refugees"
+    if "stateless" in instrument_id:
+        return "nationality"
+    return "general_references"
+
+
+def ratification_rows(instruments: Sequence[LegalInstrument], lang: str,
+                      names: Mapping[str, str]) -> list[FrameworkRow]:
+    """Rows built from treaty-status snapshots: each convention as ratified (year), signed only,
+    or not ratified, "as of" the snapshot; the newest snapshot of a treaty wins."""
+    newest: dict[str, LegalInstrument] = {}
+    for i in instruments:
+        if i.kind.value != "multilateral_convention" or i.as_of is None:
+            continue
+        key = i.id.split(":")[1] if i.id.count(":") >= 2 else i.id
+        if key not in newest or (newest[key].as_of or i.as_of) < i.as_of:
+            newest[key] = i
+    by_row: dict[str, list[str]] = {}
+    for key, i in sorted(newest.items(), key=lambda kv: (kv[1].adopted or kv[1].as_of, kv[0])):
+        when = i.ratified or i.signed
+        status = gettext(lang, STATUS_TEXT.get(i.status.value, i.status.value)).format(
+            year=when.year if when else "")
+        label = i.short_name.text(lang) or i.title.text(lang)
+        as_of = i.as_of.strftime("%m/%Y") if i.as_of else ""
+        by_row.setdefault(_treaty_row(i.id), []).append(
+            f"- *{label}*: {status} ({gettext(lang, 'as of')} {as_of})")
+    rows = []
+    for theme, lines in by_row.items():
+        title = gettext(lang, ROW_TITLES[theme])
+        text = RichText(markdown="\n".join(lines), lang=lang)
+        rows.append(FrameworkRow(key=f"{theme}-treaties", title=title, cells=((text,), ())))
+    return rows
