@@ -64,7 +64,7 @@ def store(db_url: str) -> Iterator[Store]:
     from migprofile.core import init_database
 
     s = Store.open(db_url)
-    init_database(s)
+    init_database(s, extracts=False)
     yield s
     s.close()
 

@@ -54,11 +54,16 @@ def print_report(report: Report, *, to: Console = console) -> None:
 
 
 @app.command()
-def init(db: DbOption = None) -> None:
-    """Create or migrate the database and load the bundled reference data and country packages."""
+def init(db: DbOption = None,
+         extracts: Annotated[bool, typer.Option(help="Also load the bundled extracts of the "
+                                                "international data sets.")] = True) -> None:
+    """Create or migrate the database and load the bundled reference data, country packages
+    and extracts of international data (UN DESA, UNHCR, World Bank, KNOMAD, UNTC, OECD)."""
     try:
         store = core.open_store(db)
-        result = core.init_database(store, progress=lambda m: err.print(f"[dim]loading {m}[/]"))
+        with err.status("initialising the database") as status:
+            result = core.init_database(store, extracts=extracts,
+                                        progress=lambda m: status.update(f"loading {m}"))
     except MigprofileError as exc:
         raise _fail(exc) from exc
     console.print(f"Database ready: {result.areas} areas, {result.indicators} indicators, "
@@ -239,6 +244,144 @@ def build(
         err.print(f"[yellow]skipped {country}:[/] {error}")
     if result.failed and not result.written:
         raise typer.Exit(1)
+
+
+@app.command("import")
+def import_(
+    fmt: Annotated[str, typer.Argument(metavar="FORMAT",
+                                       help="Reader name (see `migprofile formats`) or auto.")],
+    file: Annotated[Path, typer.Argument(help="The source file (.csv, .csv.gz, .xls, .xlsx).")],
+    allow_unmapped: Annotated[bool, typer.Option(
+        "--allow-unmapped", help="Keep unknown area names as unmapped areas (warnings).")] = False,
+    edition: Annotated[str | None, typer.Option(help="Edition, if the file does not say.")] = None,
+    accessed: Annotated[str | None, typer.Option(help="Download date, YYYY-MM-DD.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Import a source file in one transaction (nothing is written on any error)."""
+    from datetime import date
+
+    from migprofile.errors import FormatNotRecognised
+    from migprofile.importers.base import ReadOptions
+    from migprofile.importers.run import import_file, was_skipped
+
+    try:
+        date.fromisoformat(accessed) if accessed else None
+    except ValueError as exc:
+        err.print(f"[bold red]error:[/] --accessed {accessed!r} is not YYYY-MM-DD")
+        raise typer.Exit(2) from exc
+    options = ReadOptions(allow_unmapped=allow_unmapped, edition=edition, accessed=accessed)
+    try:
+        batch = import_file(core.open_store(db), file, fmt, options)
+    except FormatNotRecognised as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(1 if fmt == "auto" else 2) from exc
+    except MigprofileError as exc:
+        raise _fail(exc) from exc
+    if was_skipped(batch):
+        console.print(f"{file.name}: already imported as {batch.source.id}; nothing to do.")
+        return
+    console.print(f"Imported {file.name} ({batch.format}) as source {batch.source.id}: "
+                  f"{len(batch.observations)} observations, {len(batch.instruments)} "
+                  f"instruments, {len(batch.areas)} unmapped areas.")
+    if batch.report.warnings:
+        print_report(batch.report)
+
+
+@app.command()
+def formats() -> None:
+    """List the readers of `migprofile import FORMAT FILE`."""
+    from migprofile.importers.registry import load_readers
+
+    table = Table(title="Formats")
+    for column in ("format", "description"):
+        table.add_column(column, overflow="fold")
+    for name, reader in sorted(load_readers().items()):
+        table.add_row(name, reader.description)
+    console.print(table)
+
+
+@app.command()
+def sources(db: DbOption = None) -> None:
+    """List the sources in the database, with edition, sha256 and access date."""
+    from migprofile.store.imports import imported_sources
+
+    try:
+        store = core.open_store(db)
+        found = store.sources()
+        formats = {sid: fmt for sid, fmt, _, _ in imported_sources(store)}
+    except MigprofileError as exc:
+        raise _fail(exc) from exc
+    table = Table(title=f"{len(found)} sources")
+    for column in ("id", "edition", "publisher", "accessed", "sha256", "imported as"):
+        table.add_column(column, overflow="fold")
+    for s in found:
+        table.add_row(s.id, s.edition or "", s.publisher, s.accessed.isoformat() if s.accessed
+                      else "", f"{s.sha256[:12]}…" if s.sha256 else "", formats.get(s.id, ""))
+    console.print(table)
+
+
+@app.command()
+def diff(
+    source: Annotated[str, typer.Argument(help="Source id (a later vintage).")],
+    against: Annotated[str | None, typer.Option(
+        help="Source id to compare with (default: the previous vintage).")] = None,
+    limit: Annotated[int, typer.Option(help="Rows listed per kind of change.")] = 20,
+    db: DbOption = None,
+) -> None:
+    """List the observations added, removed and changed from one vintage of a source to
+    another (same indicator, country, partner, period, sex and breakdown)."""
+    from migprofile.errors import NotFoundError
+    from migprofile.importers.run import diff_sources, previous_vintage
+
+    try:
+        store = core.open_store(db)
+        other = against or previous_vintage(store, source)
+        if other is None:
+            err.print(f"[bold red]error:[/] no earlier vintage of {source!r} was imported; "
+                      "name one with --against")
+            raise typer.Exit(2)
+        result = diff_sources(store, other, source)
+    except NotFoundError as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+    except MigprofileError as exc:
+        raise _fail(exc) from exc
+    table = Table(title=result.summary())
+    for column in ("change", "indicator", "country", "partner", "period", "sex", "old", "new"):
+        table.add_column(column, overflow="fold")
+    for kind, rows in (("added", result.added), ("removed", result.removed),
+                       ("changed", result.changed)):
+        for row in rows[:limit]:
+            table.add_row(kind, *row.key[:5], _diff_value(row.old), _diff_value(row.new))
+    console.print(table)
+
+
+def _diff_value(value: tuple[float | None, str] | None) -> str:
+    if value is None:
+        return ""
+    number, status = value
+    text = "" if number is None else f"{number:,.6g}"
+    return text if status == "observed" else f"{text} ({status})".strip()
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    access_log: Annotated[bool, typer.Option(help="Log every request.")] = True,
+    db: DbOption = None,
+) -> None:
+    """Serve the web portal and the JSON API (/api/v1/, docs at /api/v1/docs)."""
+    import uvicorn
+
+    from migprofile.web.app import create_app
+
+    try:
+        web_app = create_app(core.open_store(db))
+    except MigprofileError as exc:
+        raise _fail(exc) from exc
+    err.print(f"migprofile portal on http://{host}:{port}/fr/")
+    uvicorn.run(web_app, host=host, port=port, access_log=access_log, log_level="info")
 
 
 def main() -> None:  # pragma: no cover - console entry point

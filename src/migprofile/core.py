@@ -11,6 +11,7 @@ from pathlib import Path
 
 from migprofile.errors import NotFoundError, PackageError
 from migprofile.geo import AreaRegistry, default_registry
+from migprofile.importers.extracts import load_bundled_extracts
 from migprofile.importers.package_reader import read_package
 from migprofile.importers.reference import read_indicators
 from migprofile.indicators.growth import GrowthMethod
@@ -54,9 +55,10 @@ class InitResult:
 
 def init_database(
     store: Store, *, settings: Settings | None = None,
-    progress: Callable[[str], None] | None = None,
+    progress: Callable[[str], None] | None = None, extracts: bool = True,
 ) -> InitResult:
-    """Write the reference areas and indicators, then every bundled country package."""
+    """Write the reference areas and indicators, every bundled country package, then (unless
+    ``extracts`` is false) the bundled extracts of the international data sets."""
     settings = settings or get_settings()
     registry = default_registry()
     indicators = reference_indicators(settings)
@@ -72,6 +74,9 @@ def init_database(
         report = load_package(store, folder, settings=settings)
         result.packages.append(folder.name)
         result.reports.append(report)
+    if extracts:
+        result.reports += [b.report for b in load_bundled_extracts(store, settings=settings,
+                                                                   progress=progress)]
     return result
 
 
@@ -141,7 +146,8 @@ def country_overview(store: Store, country: str, *, lang: str = "fr",
                      method: str = "linear") -> CountryOverview:
     code = resolve_country(store, country)
     observations = store.observations(ObservationFilter(country=code))
-    tables, used = [], set()
+    tables: list[PartnerTable] = []
+    used: set[int] = set()
     for layout in store.layouts(code):
         lookup = lookup_for(layout.spec, observations)
         used.update(id(o) for o in lookup.values())

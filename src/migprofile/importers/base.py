@@ -24,6 +24,9 @@ class ReadOptions:
     edition: str | None = None  # override the edition the reader infers
     accessed: str | None = None  # ISO date the file was downloaded, when known
     countries: frozenset[str] | None = None  # keep only rows about these ISO3 codes (extracts)
+    # sha256 of the original file when reading an extract of it: recorded in the Source (the
+    # extract's own sha256 goes to the import record); set by ``importers.extracts``
+    source_sha256: str | None = None
 
 
 @dataclass

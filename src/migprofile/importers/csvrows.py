@@ -103,7 +103,7 @@ def iter_rows(
                 yield line, dict(zip(header, cells, strict=True))
     except UnicodeDecodeError as exc:
         report.error("encoding-error", f"not valid UTF-8 text: {exc.reason}", file=name,
-                     row=line + 1)
+                     row=_undecodable_line(path))
     except _STREAM_ERRORS as exc:
         report.error("corrupt-file", f"the compressed file is damaged or cut short: {exc}",
                      file=name, row=line + 1)
@@ -136,3 +136,16 @@ def _width_error(report: Report, name: str, line: int, header: list[str],
     else:
         report.error("extra-cell", f"the row has {len(cells)} cells, the header "
                      f"{len(header)}", file=name, row=line)
+
+
+def _undecodable_line(path: Path) -> int | None:
+    """The line of the first byte that is not UTF-8 (text is decoded in blocks, so the line
+    being read when decoding failed may be earlier)."""
+    try:
+        data = gzip.decompress(path.read_bytes()) if is_gzip(path) else path.read_bytes()
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return data.count(b"\n", 0, exc.start) + 1
+    except (OSError, *_STREAM_ERRORS):
+        return None
+    return None

@@ -34,10 +34,11 @@ from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register
 from migprofile.importers.csvrows import iter_rows, parse_value
 from migprofile.importers.table_context import TableContext
-from migprofile.importers.tabular import csv_columns, file_source
-from migprofile.model import LocalizedText, Source, Status
+from migprofile.importers.tabular import batch_indicators, csv_columns, file_record
+from migprofile.model import Source, Status
 
 MAPPINGS = Path(__file__).with_name("mappings") / "knomad.yaml"
+EDITION = "December 2022"
 Cell = tuple[int, str, str, Any, str | None]  # line, row area, column area, value, column
 
 
@@ -47,15 +48,11 @@ class Matrix:
     year: str
     inward: str  # indicator of the column country (country = column, partner = row)
     outward: str  # indicator of the row country (country = row, partner = column)
-    title: tuple[str, str]  # fr, en
 
 
 MATRICES = {
-    "remittances": Matrix("remittances", "2021", "remittance_inflow", "remittance_outflow",
-                          ("Matrice bilatérale des transferts de fonds",
-                           "Bilateral Remittance Matrix")),
-    "migrants": Matrix("migrants", "2021", "immigrant_stock_knomad", "emigrant_stock_knomad",
-                       ("Matrice bilatérale des migrations", "Bilateral Migration Matrix")),
+    "remittances": Matrix("remittances", "2021", "remittance_inflow", "remittance_outflow"),
+    "migrants": Matrix("migrants", "2021", "immigrant_stock_knomad", "emigrant_stock_knomad"),
 }
 LONG_COLUMNS = {
     "remittances": ("sending_country", "receiving_country", "remittances_musd_"),
@@ -144,33 +141,19 @@ class KnomadReader:
         ctx.finish()
         return ImportBatch(source=source, format=self.name, path=str(path),
                            observations=ctx.observations, areas=ctx.unmapped,
-                           report=ctx.report)
+                           indicators=batch_indicators(ctx.observations), report=ctx.report)
 
 
 def _with_year(matrix: Matrix, column: str) -> Matrix:
     found = re.search(r"(\d{4})$", column)
     if not found:
         return matrix
-    return Matrix(matrix.kind, found.group(1), matrix.inward, matrix.outward, matrix.title)
+    return Matrix(matrix.kind, found.group(1), matrix.inward, matrix.outward)
 
 
 def knomad_source(path: Path, matrix: Matrix, options: ReadOptions) -> Source:
-    fr, en = matrix.title
-    return file_source(
-        path, options, id=f"knomad-{matrix.kind}-{matrix.year}", publisher="KNOMAD / World Bank",
-        title=LocalizedText({"fr": f"KNOMAD/Banque mondiale, {fr} {matrix.year}",
-                             "en": f"KNOMAD/World Bank {en} {matrix.year}"}),
-        edition="December 2022", url="https://www.knomad.org/data/remittances",
-        licence="not stated (World Bank data are normally CC BY 4.0)",
-        citation=LocalizedText({"fr": f"KNOMAD/Banque mondiale, {fr} {matrix.year}",
-                                "en": f"KNOMAD/World Bank {en} {matrix.year}, December 2022"}),
-        note=LocalizedText({
-            "fr": "Estimations du personnel de KNOMAD/Banque mondiale. Flux Inde–Pakistan, "
-                  "Liban–Israël et Azerbaïdjan–Arménie supposés nuls.",
-            "en": "KNOMAD/World Bank staff estimates. Flows India–Pakistan, Lebanon–Israel and "
-                  "Azerbaijan–Armenia are assumed to be zero.",
-        }),
-    )
+    """The Source of a matrix (``sources/knomad.yaml``)."""
+    return file_record("knomad", matrix.kind, path, options, edition=EDITION, year=matrix.year)
 
 
 def read_cells(ctx: TableContext, matrix: Matrix, cells: Iterator[Cell]) -> None:

@@ -280,7 +280,7 @@ class _ObsContext:
             return None
         return status, value if isinstance(value, float) else None, sex, breakdown
 
-    def _value(self, line: int, text: str, status: Status) -> float | None | bool:
+    def _value(self, line: int, text: str, status: Status) -> float | bool | None:
         if not text:
             if status in NO_VALUE:
                 return None

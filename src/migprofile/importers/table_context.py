@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ReadOptions
 from migprofile.model import Area, LocalizedText, Observation, Sex, Status
-from migprofile.validate import Report
+from migprofile.validate import Report, Severity
 
 MAX_FINDINGS_PER_TYPE = 20
 _NO_NOTE = LocalizedText()
@@ -52,13 +52,13 @@ class TableContext:
         ))
 
     def problem(self, type: str, message: str, *, row: int | None = None,
-                column: str | None = None, warning: bool = False) -> None:
-        """An error (or warning) about a cell; after 20 of a type, only counted."""
+                column: str | None = None, severity: Severity = Severity.ERROR) -> None:
+        """A finding about a cell (an error unless said); after 20 of a type, only counted."""
         self._counts[type] += 1
         if self._counts[type] > MAX_FINDINGS_PER_TYPE:
             return
-        add = self.report.warning if warning else self.report.error
-        add(type, message, file=self.file, row=row, column=column)
+        self.report.add(type, message, severity=severity, file=self.file, row=row,
+                        column=column)
 
     def finish(self) -> None:
         """Summarise capped findings and unknown areas; record counts in ``report.stats``."""

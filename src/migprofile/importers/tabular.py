@@ -1,15 +1,18 @@
-"""Helpers the readers of statistical tables share, beyond ``csvrows``: a file's columns
-(plain or ``.gz``) for ``claims``, and the Source record of a file."""
+"""Helpers the readers of statistical tables share, beyond ``csvrows`` and ``provenance``:
+a file's columns (plain or ``.gz``) for ``claims``, a file's Source record, the indicator
+definitions a batch carries."""
 
 from __future__ import annotations
 
 import csv
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 
 from migprofile.importers.base import ReadOptions, sha256_of
 from migprofile.importers.csvrows import base_name, head_lines
-from migprofile.model import LocalizedText, Source
+from migprofile.importers.provenance import indicators, source_record
+from migprofile.model import Indicator, LocalizedText, Observation, Source
 
 NO_NOTE = LocalizedText()
 
@@ -37,25 +40,19 @@ def accessed_date(options: ReadOptions) -> date | None:
     return date.fromisoformat(options.accessed) if options.accessed else None
 
 
-def file_source(
-    path: Path,
-    options: ReadOptions,
-    *,
-    id: str,
-    publisher: str,
-    title: LocalizedText,
-    edition: str | None,
-    url: str | None = None,
-    licence: str | None = None,
-    citation: LocalizedText = NO_NOTE,
-    note: LocalizedText = NO_NOTE,
-) -> Source:
-    """The Source record of a file: its sha256, the edition (``--edition`` wins), access date."""
-    return Source(
-        id=id, publisher=publisher, title=title, edition=options.edition or edition, url=url,
-        accessed=accessed_date(options), sha256=sha256_of(path), licence=licence,
-        citation=citation, note=note,
-    )
+def file_record(dataset: str, part: str, path: Path, options: ReadOptions, *, edition: str,
+                **fields: str) -> Source:
+    """The Source of a file from ``importers/sources/<dataset>.yaml`` (``part``): its sha256,
+    the edition (``--edition`` wins), the access date, ``{edition_slug}`` and ``fields``."""
+    edition = options.edition or edition
+    return source_record(dataset, part, edition=edition, sha256=sha256_of(path),
+                         accessed=accessed_date(options), edition_slug=slug(edition),
+                         **fields)
+
+
+def batch_indicators(observations: Iterable[Observation]) -> list[Indicator]:
+    """The reference definitions of the indicators of ``observations``."""
+    return indicators({o.indicator for o in observations})
 
 
 def slug(text: str) -> str:

@@ -137,8 +137,8 @@ def _add_totals(cells: Cells, areas: AreaMap) -> None:
             sums[(year, "WLD", "WLD")][sex] += value
             if _is_country(origin, areas, extra):
                 sums[(year, "WLD", origin)][sex] += value
-    for key, by_sex in sums.items():
-        cells[key] = {sex: (value, Status.OBSERVED) for sex, value in by_sex.items()}
+    for key, totals in sums.items():
+        cells[key] = {sex: (value, Status.OBSERVED) for sex, value in totals.items()}
 
 
 def _with_total(by_sex: dict[Sex, Cell]) -> Iterator[tuple[Sex, Cell]]:

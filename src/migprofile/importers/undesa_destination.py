@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -30,7 +30,7 @@ from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register, sha256_of
 from migprofile.importers.csvrows import Row, base_name, head_lines, iter_rows, parse_value
 from migprofile.importers.provenance import indicators, reader_mapping, source_record
-from migprofile.model import Observation, Sex
+from migprofile.model import Observation, Sex, Status
 from migprofile.validate import Report
 
 COLUMNS = ("table", "indicator", "location", "location_code", "period", "value")
@@ -97,6 +97,7 @@ class _Reading:
         self.skipped: Counter[str] = Counter()
         self.years: set[str] = set()
         self.observations: list[Observation] = []
+        self.seen: dict[tuple[str, str, str, Sex], tuple[float | None, Status]] = {}
 
     def row(self, line: int, row: Row) -> None:
         block = _block(row["table"].strip(), row["indicator"].strip())
@@ -124,6 +125,16 @@ class _Reading:
             return
         self.years.add(period)
         indicator, sex = block
+        key = (indicator, area, period, sex)
+        if key in self.seen:  # a region listed twice (SDG and geographic regions)
+            same = self.seen[key] == (value, status)
+            self.skipped["rows repeating an area already read"] += 1
+            if not same:
+                self.report.error("conflicting-value", f"{area} {period} {indicator} {sex}: "
+                                  f"{value} differs from the row read before", file=self.file,
+                                  row=line, column="value")
+            return
+        self.seen[key] = (value, status)
         self.observations.append(Observation(indicator, area, "WLD", period, value, "",
                                              sex=sex, status=status))
 
@@ -154,7 +165,7 @@ def _workbook_rows(path: Path, report: Report) -> Iterator[tuple[int, Row]]:
         book = CalamineWorkbook.from_path(str(path))
         sheets = {name: book.get_sheet_by_name(name).to_python()
                   for name in book.sheet_names if _SHEET.match(name)}
-    except Exception as exc:  # noqa: BLE001 - calamine raises its own untyped errors
+    except Exception as exc:  # calamine raises errors of its own
         report.error("corrupt-file", f"cannot read the workbook: {exc}", file=path.name)
         return
     if not sheets:
@@ -163,7 +174,7 @@ def _workbook_rows(path: Path, report: Report) -> Iterator[tuple[int, Row]]:
         yield from _sheet_rows(table, cells, path.name, report)
 
 
-def _sheet_rows(table: str, cells: list[list[object]], file: str,
+def _sheet_rows(table: str, cells: Sequence[Sequence[object]], file: str,
                 report: Report) -> Iterator[tuple[int, Row]]:
     header_at = next((i for i, r in enumerate(cells) if len(r) > 4
                       and str(r[3]).strip() == "Location code"), None)
@@ -184,7 +195,7 @@ def _sheet_rows(table: str, cells: list[list[object]], file: str,
             }
 
 
-def _block_titles(title_row: list[object]) -> dict[int, str]:
+def _block_titles(title_row: Sequence[object]) -> dict[int, str]:
     titles, current = {}, ""
     for col, cell in enumerate(title_row):
         if str(cell).strip():

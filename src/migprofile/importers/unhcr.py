@@ -36,7 +36,7 @@ from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register
 from migprofile.importers.csvrows import iter_rows, open_text, parse_value
 from migprofile.importers.table_context import TableContext
-from migprofile.importers.tabular import NO_NOTE, file_source, has_columns, slug
+from migprofile.importers.tabular import NO_NOTE, batch_indicators, file_record, has_columns
 from migprofile.model import LocalizedText, Source, Status
 
 KEYS = ("year", "coo", "coa")
@@ -59,14 +59,6 @@ TABLES = {
     "asylum-applications": ("applied", "app_pc"),
     "asylum-decisions": ("dec_total", "dec_pc"),
 }
-TITLES = {
-    "population": ("Populations relevant de la compétence du HCR (réfugiés, demandeurs "
-                   "d'asile, déplacés internes, apatrides)",
-                   "Forcibly displaced and stateless populations (refugees, asylum seekers, "
-                   "IDPs, stateless persons)"),
-    "asylum-applications": ("Demandes d'asile", "Asylum applications"),
-    "asylum-decisions": ("Décisions sur les demandes d'asile", "Asylum decisions"),
-}
 
 
 def table_of(path: Path) -> str | None:
@@ -87,22 +79,9 @@ def max_year(path: Path) -> str:
 
 
 def unhcr_source(path: Path, table: str, options: ReadOptions) -> Source:
-    edition = options.edition or max_year(path) or None
-    fr, en = TITLES[table]
-    return file_source(
-        path, options, id=f"unhcr-{table}-{slug(edition or 'undated')}", publisher="UNHCR",
-        title=LocalizedText({"fr": f"HCR, Refugee Data Finder : {fr}",
-                             "en": f"UNHCR Refugee Data Finder: {en}"}),
-        edition=edition, url="https://www.unhcr.org/refugee-statistics/", licence="CC BY 4.0",
-        citation=LocalizedText({"fr": "HCR, Refugee Data Finder", "en": "UNHCR, Refugee Data "
-                                "Finder"}),
-        note=LocalizedText({
-            "fr": "Zéros non enregistrés ; effectifs de 1 à 5 masqués par le HCR enregistrés "
-                  "comme 5 (statut approximatif).",
-            "en": "Zeros are not stored; counts from 1 to 5 masked by UNHCR are stored as 5 "
-                  "(status approximate).",
-        }),
-    )
+    """The Source of a table (``sources/unhcr.yaml``); edition = its last year."""
+    return file_record("unhcr", table, path, options,
+                       edition=options.edition or max_year(path) or "undated")
 
 
 def count_cell(ctx: TableContext, text: str | None, row: int, column: str
@@ -293,7 +272,7 @@ class UnhcrReader:
         ctx.finish()
         return ImportBatch(
             source=source, format=self.name, path=str(path), observations=ctx.observations,
-            areas=ctx.unmapped, report=ctx.report,
+            areas=ctx.unmapped, indicators=batch_indicators(ctx.observations), report=ctx.report,
         )
 
 

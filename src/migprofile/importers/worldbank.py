@@ -65,7 +65,8 @@ class WdiReader:
         areas = AreaMap(file=path.name, scheme="wb", allow_unmapped=options.allow_unmapped)
         preamble_edition, rows = _wide_rows(path, report)
         cells, names = _wide_cells(rows, path.name, areas, report)
-        edition = options.edition or preamble_edition or _known_edition(path, report)
+        edition = options.edition or preamble_edition or (
+            _known_edition(path, report) if report.ok else "undated")
         codes = sorted(names) or ["unknown"]
         source = source_record(
             "worldbank", "wdi", edition=edition, sha256=sha256_of(path),
@@ -172,7 +173,7 @@ def _sheet_rows(path: Path, report: Report) -> tuple[str | None, Iterator[tuple[
 
     try:
         rows = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("Data").to_python()
-    except Exception as exc:  # noqa: BLE001 - calamine raises its own untyped errors
+    except Exception as exc:  # calamine raises errors of its own
         report.error("corrupt-file", f"cannot read sheet 'Data' of the workbook: {exc}",
                      file=path.name)
         return None, iter(())

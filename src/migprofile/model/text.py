@@ -30,37 +30,37 @@ class LocalizedText(Mapping[str, str]):
     it (then to any language present) and says so, so that a renderer can mark the text.
     """
 
-    values: Mapping[str, str] = field(default_factory=dict)
+    texts: Mapping[str, str] = field(default_factory=dict)
     original: str | None = None
 
     def __post_init__(self) -> None:
-        clean = {k: v for k, v in dict(self.values).items() if v is not None and str(v).strip()}
-        object.__setattr__(self, "values", clean)
+        clean = {k: v for k, v in dict(self.texts).items() if v is not None and str(v).strip()}
+        object.__setattr__(self, "texts", clean)
         if self.original is None and clean:
             object.__setattr__(self, "original", next(iter(clean)))
 
     def __getitem__(self, lang: str) -> str:
-        return self.values[lang]
+        return self.texts[lang]
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.values)
+        return iter(self.texts)
 
     def __len__(self) -> int:
-        return len(self.values)
+        return len(self.texts)
 
     def __bool__(self) -> bool:
-        return bool(self.values)
+        return bool(self.texts)
 
     def __hash__(self) -> int:
-        return hash(tuple(sorted(self.values.items())))
+        return hash(tuple(sorted(self.texts.items())))
 
     def get_for(self, lang: str) -> Resolved:
         """The text in ``lang``, else in the original language, else in any language."""
-        if lang in self.values:
-            return Resolved(self.values[lang], lang, lang)
-        for candidate in (self.original, *LANGUAGES, *self.values):
-            if candidate and candidate in self.values:
-                return Resolved(self.values[candidate], candidate, lang)
+        if lang in self.texts:
+            return Resolved(self.texts[lang], lang, lang)
+        for candidate in (self.original, *LANGUAGES, *self.texts):
+            if candidate and candidate in self.texts:
+                return Resolved(self.texts[candidate], candidate, lang)
         return Resolved("", lang, lang)
 
     def text(self, lang: str) -> str:
@@ -68,7 +68,7 @@ class LocalizedText(Mapping[str, str]):
 
     def to_dict(self) -> dict[str, str]:
         """The texts, the original language first (its position is how it is stored)."""
-        ordered = dict(self.values)
+        ordered = dict(self.texts)
         if self.original in ordered:
             return {self.original: ordered.pop(self.original), **ordered}
         return ordered

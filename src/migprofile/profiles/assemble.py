@@ -17,13 +17,13 @@ from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText
 from migprofile.profiles import charts
 from migprofile.profiles.binding import Binder
 from migprofile.profiles.data import CountryData
-from migprofile.profiles.international import InternationalBlocks
 from migprofile.profiles.frameworks import (
     footnote_marks,
     framework_table,
     localized_footnotes,
     ratification_rows,
 )
+from migprofile.profiles.international import InternationalBlocks
 from migprofile.profiles.tableblocks import chart_rows, source_line, table_block
 from migprofile.profiles.tree import (
     Block,
@@ -53,7 +53,9 @@ def default_spec() -> dict[str, Any]:
 class Assembler(InternationalBlocks):
     def __init__(self, data: CountryData, lang: str, method: GrowthMethod) -> None:
         self.data, self.lang, self.method = data, lang, method
-        self.binder = Binder(data.observations, lang, method)
+        self.preferred = frozenset(o.source_id for o in data.observations
+                                   if o.source_id in data.package_sources)
+        self.binder = Binder(data.observations, lang, method, self.preferred)
         self.names = {code: area.names.text(lang) for code, area in data.areas.items()}
         self.country_name = self.names.get(data.country, data.country)
         self.used_sources: list[str] = []
@@ -83,7 +85,7 @@ class Assembler(InternationalBlocks):
             resolved = narrative.text.get_for(self.lang)
             self.binder.used.clear()
             binder = self.binder if resolved.lang == self.lang else \
-                Binder(self.data.observations, resolved.lang, self.method)
+                Binder(self.data.observations, resolved.lang, self.method, self.preferred)
             text = binder.render(narrative, resolved.text)
             figures = tuple(binder.used)
             self.used_sources += [f.source_id for f in figures if f.source_id]

@@ -58,9 +58,11 @@ class Binder:
     """Resolves the functions and filters of narrative templates for one country and language."""
 
     def __init__(self, observations: Sequence[Observation], lang: str,
-                 method: GrowthMethod = GrowthMethod.LINEAR) -> None:
+                 method: GrowthMethod = GrowthMethod.LINEAR,
+                 preferred_sources: frozenset[str] = frozenset()) -> None:
         self.lang = lang
         self.method = method
+        self.preferred = preferred_sources
         self.used: list[Value] = []
         self._index: dict[tuple[str, str, str, str], list[Observation]] = {}
         for o in observations:
@@ -84,6 +86,10 @@ class Binder:
         if period is None:
             latest = max(c.year for c in candidates)
             candidates = [c for c in candidates if c.year == latest]
+        if len(candidates) > 1 and source is None:
+            # a narrative belongs to a package: its own sources win over imported data sets
+            own = [c for c in candidates if c.source_id in self.preferred]
+            candidates = own if len(own) == 1 else candidates
         if len(candidates) > 1:
             raise BindingError(f"{len(candidates)} observations for {where} "
                                f"(sources {sorted(c.source_id for c in candidates)}): name one")

@@ -34,6 +34,7 @@ class CountryData:
     indicators: dict[str, Indicator]
     sources: dict[str, Source]
     data_version: int = 0
+    package_sources: frozenset[str] = frozenset()  # sources a country package declared
     by_indicator: dict[str, list[Observation]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -69,4 +70,5 @@ def load_country_data(store: Store, country: str) -> CountryData:
         indicators={i.code: i for i in store.indicators()},
         sources={s.id: s for s in store.sources(used_sources)},
         data_version=store.data_version(),
+        package_sources=frozenset(store.source_ids_of_origin(f"package:{country}")),
     )

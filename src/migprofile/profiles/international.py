@@ -5,18 +5,17 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from migprofile.i18n import format_number, gettext
+from migprofile.indicators.growth import GrowthMethod
 from migprofile.indicators.shares import share
 from migprofile.indicators.tables import compute_partner_table
 from migprofile.model import Observation, Sex, Status
 from migprofile.profiles import charts
+from migprofile.profiles.data import CountryData
 from migprofile.profiles.tableblocks import source_line, table_block
 from migprofile.profiles.tree import Block, ChartBlock, Paragraph, TableBlock
-
-if TYPE_CHECKING:
-    from migprofile.profiles.assemble import Assembler
 
 SPECIAL = {"WLD", "OTH", "UNK", "STL"}
 
@@ -87,7 +86,14 @@ def _computed(area: str, period: str, value: float, source: str, like: Observati
 class InternationalBlocks:
     """Block handlers mixed into the Assembler (``b_<kind>`` methods of the profile spec)."""
 
-    def b_auto_table(self: Assembler, arg: Mapping[str, Any]) -> list[Block]:
+    data: CountryData
+    lang: str
+    method: GrowthMethod
+    names: dict[str, str]
+    country_name: str
+    used_sources: list[str]
+
+    def b_auto_table(self, arg: Mapping[str, Any]) -> list[Block]:
         indicator = str(arg["indicator"])
         rows = [o for o in self.data.by_indicator.get(indicator, [])
                 if not o.breakdown and o.sex is Sex.TOTAL]
@@ -115,14 +121,14 @@ class InternationalBlocks:
         return [TableBlock(id=block.id, caption=caption, header=block.header, body=block.body,
                             source=block.source, notes=tuple(notes))]
 
-    def _female_shares(self: Assembler, indicator: str, source: str, period: str,
+    def _female_shares(self, indicator: str, source: str, period: str,
                        spec: Mapping[str, Any]) -> float | None:
         values = {o.sex: o.value for o in self.data.by_indicator.get(indicator, [])
                   if o.source_id == source and o.partner == "WLD" and o.period == period}
         total, female = values.get(Sex.TOTAL), values.get(Sex.FEMALE)
         return share(female, total) if total and female is not None else None
 
-    def b_sum_series(self: Assembler, arg: Mapping[str, Any]) -> list[Block]:
+    def b_sum_series(self, arg: Mapping[str, Any]) -> list[Block]:
         """A yearly series: the WLD value, or the sum over partners, of one or more indicators."""
         by_source: dict[str, list[Observation]] = defaultdict(list)
         for indicator in arg["indicators"]:

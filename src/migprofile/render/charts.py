@@ -123,7 +123,8 @@ def inline_svg(svg: str, *, prefix: str, label: str) -> str:
     if not match:
         raise RenderError("vl-convert returned no <svg> element")
     attrs = match.group(1)
-    attrs = re.sub(r'\s(width|height)="[^"]*"', "", attrs)
+    # inline SVG in HTML gets its namespace from the parser: drop the xmlns URLs
+    attrs = re.sub(r'\s(width|height|xmlns|xmlns:xlink|version)="[^"]*"', "", attrs)
     width = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) [\d.]+"', attrs)
     style = f' style="max-width:{width.group(1)}px"' if width else ""
     label_attr = label.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")

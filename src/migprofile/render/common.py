@@ -19,6 +19,11 @@ from migprofile.render.messages import TEXT_IN_LANGUAGE
 
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
 _ARABIC = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
+_LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_NON_RTL_RUN = re.compile(r"[^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\n]+")
+_LEAD = " \t:;,.!?)]}»\u00a0\u202f"  # what belongs to the Arabic text before a Latin run
+_TRAIL = " \t:;,.!?([{«\u00a0\u202f"  # ... and after it
+LRI, PDI = "\u2066", "\u2069"
 _DIGITS = re.compile(r"\.(\d+)[f%]")
 
 Translate = Callable[[str], str]
@@ -47,6 +52,25 @@ def fallback_mark(_: Translate, text_lang: str) -> str:
 
 def has_rtl_letters(text: str) -> bool:
     return bool(_ARABIC.search(text))
+
+
+def isolate_latin(text: str) -> str:
+    """In a text mixing Arabic and Latin, wrap each Latin stretch between Arabic words in
+    LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE, so that "(v1 − v0) / v0", "(OECD.stat)"
+    or "1993, 2007 (1er janvier)" keep their order inside right-to-left text. Texts without
+    Arabic, or without Latin letters (numbers alone), are returned unchanged."""
+    if not _ARABIC.search(text) or not _LATIN.search(text):
+        return text
+
+    def wrap(match: re.Match[str]) -> str:
+        run = match.group(0)
+        core = run.lstrip(_LEAD).rstrip(_TRAIL)
+        if not core or not _LATIN.search(core) or LRI in core:
+            return run
+        start = run.index(core)
+        return f"{run[:start]}{LRI}{core}{PDI}{run[start + len(core):]}"
+
+    return _NON_RTL_RUN.sub(wrap, text)
 
 
 def short_sha(sha256: str | None, length: int = 12) -> str:
@@ -96,6 +120,8 @@ def chart_rows(chart: ChartBlock) -> list[dict[str, Any]]:
         return [dict(r) for r in chart.data]
     data = chart.spec.get("data")
     values = data.get("values") if isinstance(data, Mapping) else None
+    if values is None and isinstance(data, Mapping) and "name" in data:
+        values = (chart.spec.get("datasets") or {}).get(data["name"])
     return [dict(r) for r in values] if isinstance(values, list) else []
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,15 +26,25 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from migprofile.profiles.tree import ChartBlock, FrameworkRow, FrameworkTable, Profile, SideBySide
+from migprofile.profiles.tree import (
+    Cell,
+    ChartBlock,
+    FrameworkRow,
+    FrameworkTable,
+    Profile,
+    SideBySide,
+)
 from migprofile.render import markup
 from migprofile.render.charts import chart_png, chart_svg, inline_svg, png_size
 from migprofile.render.common import (
+    LRI,
+    PDI,
     chart_table,
     charts,
     direction,
     fallback_mark,
     has_rtl_letters,
+    isolate_latin,
     iter_blocks,
     short_sha,
     source_index,
@@ -49,9 +60,6 @@ FONT_BASE_URL = str(HERE) + "/"
 #: Width (CSS px) of the plot area of charts drawn in one of two side-by-side columns,
 #: so that their text is not scaled down to unreadable sizes.
 NARROW_WIDTH = 300
-#: Unicode "left-to-right isolate" … "pop directional isolate": keeps "-11.6" or "8.1%" in
-#: visual order inside right-to-left text where the renderer (WeasyPrint) ignores ``dir``.
-LRI, PDI = "\u2066", "\u2069"
 
 
 @dataclass(frozen=True)
@@ -105,7 +113,7 @@ def render_html(profile: Profile, *, for_print: bool = False, interactive: bool 
     narrow = {c.id for s in profile.sections for b in iter_blocks(s.blocks)
               if isinstance(b, SideBySide)
               for column in b.columns for c in iter_blocks(column) if isinstance(c, ChartBlock)}
-    return template.render(
+    page = template.render(
         profile=profile,
         lang=lang,
         dir=profile.direction or direction(lang),
@@ -122,6 +130,7 @@ def render_html(profile: Profile, *, for_print: bool = False, interactive: bool 
         sources=source_index(profile),
         framework_rows=framework_rows,
     )
+    return isolate_mixed_text(page) if profile.direction == "rtl" else page
 
 
 def _chart_art(chart: ChartBlock, lang: str, _: Any, for_print: bool, *,
@@ -143,6 +152,26 @@ def _chart_art(chart: ChartBlock, lang: str, _: Any, for_print: bool, *,
         public, ensure_ascii=False, separators=(",", ":"))), table)
 
 
+_TAG = re.compile(r"(<[^>]*>)")
+_RAW = {"style", "svg", "script", "title", "code"}
+
+
+def isolate_mixed_text(page: str) -> str:
+    """``isolate_latin`` on every text node of a right-to-left page (not in style, svg...)."""
+    parts = _TAG.split(page)
+    skipping: str | None = None
+    for i, part in enumerate(parts):
+        if i % 2:  # a tag
+            name = part[1:].split(None, 1)[0].rstrip(">/").lower() if len(part) > 2 else ""
+            if skipping is None and name in _RAW and not part.endswith("/>"):
+                skipping = name
+            elif skipping is not None and name == f"/{skipping}":
+                skipping = None
+        elif skipping is None and part:
+            parts[i] = isolate_latin(part)
+    return "".join(parts)
+
+
 def framework_rows(table: FrameworkTable) -> list[tuple[FrameworkRow, int]]:
     """Rows with the row span of their theme cell: a row with an empty title continues the
     theme above it (several instruments under one theme), and gets span 0 (no cell)."""
@@ -157,6 +186,14 @@ def framework_rows(table: FrameworkTable) -> list[tuple[FrameworkRow, int]]:
     return out
 
 
+def _row_class(row: tuple[Cell, ...]) -> str:
+    """``total`` for a row in bold, ``lvl-N`` for an "of which" row of level N."""
+    classes = ["total"] if any(c.strong for c in row) else []
+    if row and row[0].level:
+        classes.append(f"lvl-{row[0].level}")
+    return " ".join(classes)
+
+
 def _single_quoted(text: str) -> Markup:
     """Text safe inside a single-quoted HTML attribute (lighter than escaping every ``"``)."""
     return Markup(text.replace("&", "&amp;").replace("'", "&#39;").replace("<", "&lt;")
@@ -165,7 +202,10 @@ def _single_quoted(text: str) -> Markup:
 
 @cache
 def _stylesheet() -> str:
-    return (STATIC_DIR / "profile.css").read_text(encoding="utf-8")
+    """profile.css without comments and indentation (it is inlined in every page)."""
+    css = (STATIC_DIR / "profile.css").read_text(encoding="utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    return "\n".join(line.strip() for line in css.splitlines() if line.strip())
 
 
 def _css_string(text: str) -> Markup:
@@ -199,5 +239,6 @@ def _environment() -> Environment:
         direction=direction,
         has_rtl=has_rtl_letters,
         short_sha=short_sha,
+        row_class=_row_class,
     )
     return env

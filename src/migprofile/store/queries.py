@@ -7,7 +7,7 @@ database exactly as it was.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -37,6 +37,7 @@ from migprofile.model.text import LocalizedText
 from migprofile.store import convert as cv
 from migprofile.store import schema as t
 from migprofile.store.engine import make_engine, migrate
+from migprofile.store.search import refresh_search_index
 
 CONTENT_TABLES = (
     t.sources, t.areas, t.grouping_members, t.indicators, t.observations, t.legal_instruments,
@@ -117,6 +118,7 @@ class Store:
             conn.execute(delete(t.packages).where(t.packages.c.country == package.info.country))
             conn.execute(insert(t.packages).values(**_package_row(package.info)))
             self.bump_version(conn)
+            refresh_search_index(conn)
 
     def delete_origin(self, conn: Connection, origin: str) -> None:
         for table in (t.observations, t.legal_instruments, t.framework_cells, t.footnotes,
@@ -213,6 +215,11 @@ class Store:
             raise NotFoundError("source", source_id)
         return found[0]
 
+    def source_ids_of_origin(self, origin: str) -> list[str]:
+        query = select(t.sources.c.id).where(t.sources.c.origin == origin).order_by(t.sources.c.id)
+        with self._read() as conn:
+            return list(conn.execute(query).scalars())
+
     def indicators(self) -> list[Indicator]:
         with self._read() as conn:
             rows = conn.execute(select(t.indicators).order_by(t.indicators.c.code)).mappings()
@@ -296,7 +303,7 @@ class Store:
 
 def _filtered(query: Any, f: ObservationFilter) -> Any:
     c = t.observations.c
-    conditions = [
+    conditions: list[tuple[Any, Callable[[Any], Any]]] = [
         (f.indicator, lambda v: c.indicator == v),
         (f.country, lambda v: c.country == v),
         (f.partner, lambda v: c.partner == v),

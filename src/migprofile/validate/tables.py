@@ -35,7 +35,8 @@ def check_layouts(layouts: Iterable[TableLayout], observations: list[Observation
         table = compute_partner_table(layout.table_id, layout.spec, lookup, method)
         _check_missing(table, report)
         _check_sums(table, report)
-        _check_published(table, layout.spec.get("published") or {}, report)
+        published: Any = layout.spec.get("published") or {}
+        _check_published(table, published, report)
     return report
 
 

@@ -1,0 +1,141 @@
+"""Load test of the web portal, with Datasette on the same SQLite file for reference.
+
+    python benchmarks/web_load.py [--db sqlite:///path.db] [--clients 20] [--seconds 10]
+
+Starts ``uvicorn migprofile.web.app:create_app_from_env`` and ``datasette serve`` on
+loopback, warms them, drives each URL with N concurrent httpx clients for a bounded time
+and writes requests/s and p50/p95/p99 latencies to ``benchmarks/results/web_load.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results" / "web_load.json"
+PAGE = "/fr/countries/MA"
+API = "/api/v1/observations?country=MAR&indicator=emigrant_stock"
+DATASETTE = "/{db}/observations.json?country=MAR&indicator=emigrant_stock&_shape=array"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_up(url: str, timeout: float = 30) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=2).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{url} did not answer within {timeout} s")
+
+
+async def drive(url: str, clients: int, seconds: float) -> dict[str, Any]:
+    latencies: list[float] = []
+    errors = 0
+    stop = time.perf_counter() + seconds
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+        async def worker() -> None:
+            nonlocal errors
+            while time.perf_counter() < stop:
+                start = time.perf_counter()
+                response = await client.get(url)
+                latencies.append(time.perf_counter() - start)
+                errors += response.status_code != 200
+
+        began = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(clients)))
+        elapsed = time.perf_counter() - began
+    latencies.sort()
+
+    def pct(p: float) -> float:
+        return round(latencies[min(len(latencies) - 1, int(p * len(latencies)))] * 1000, 2)
+
+    return {"url": url, "clients": clients, "seconds": round(elapsed, 2),
+            "requests": len(latencies), "errors": errors,
+            "rps": round(len(latencies) / elapsed, 1),
+            "p50_ms": pct(0.50), "p95_ms": pct(0.95), "p99_ms": pct(0.99)}
+
+
+def start(cmd: list[str], env: dict[str, str]) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def prepare_db(db_url: str | None, workdir: Path) -> Path:
+    if db_url:
+        return Path(db_url.removeprefix("sqlite:///"))
+    from migprofile.core import init_database
+    from migprofile.store import Store
+
+    path = workdir / "bench.db"
+    store = Store.open(f"sqlite:///{path}")
+    init_database(store)
+    store.close()
+    return path
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    workdir = Path(tempfile.mkdtemp(prefix="migprofile-bench-"))
+    db = prepare_db(args.db, workdir)
+    port, ds_port = free_port(), free_port()
+    env = os.environ | {"MIGPROFILE_DATABASE_URL": f"sqlite:///{db}"}
+    portal = start([sys.executable, "-m", "uvicorn", "--factory",
+                    "migprofile.web.app:create_app_from_env", "--host", "127.0.0.1",
+                    "--port", str(port), "--no-access-log", "--log-level", "warning"], env)
+    ds_bin = shutil.which("datasette") or str(Path(sys.executable).with_name("datasette"))
+    datasette = start([ds_bin, "serve", str(db), "--host", "127.0.0.1", "--port", str(ds_port),
+                       "--setting", "num_sql_threads", "3"], env)
+    try:
+        base, ds_base = f"http://127.0.0.1:{port}", f"http://127.0.0.1:{ds_port}"
+        ds_url = ds_base + DATASETTE.format(db=db.stem)
+        for url in (base + PAGE, base + API, ds_url):
+            wait_up(url)
+            httpx.get(url, timeout=30)  # warm the caches
+        results = {name: asyncio.run(drive(url, args.clients, args.seconds))
+                   for name, url in (("country_page", base + PAGE), ("observations_api",
+                                     base + API), ("datasette_observations", ds_url))}
+    finally:
+        for proc in (portal, datasette):
+            proc.terminate()
+            proc.wait(timeout=10)
+    ratio = results["observations_api"]["rps"] / max(results["datasette_observations"]["rps"], 1)
+    return {"machine_cpus": os.cpu_count(), "results": results,
+            "api_vs_datasette_rps_ratio": round(ratio, 2),
+            "targets": {"country_page_p99_ms_below": 50, "api_vs_datasette_at_least": 1.5},
+            "met": {"country_page_p99": results["country_page"]["p99_ms"] < 50,
+                    "api_vs_datasette": ratio >= 1.5}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="sqlite:///file (default: a fresh initialised database)")
+    parser.add_argument("--clients", type=int, default=20)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    report = run(parser.parse_args())
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(report, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,71 @@
+"""Screenshots of the web portal in headless Chromium: docs/screenshots/web-*.png.
+
+    python scripts/web_screenshots.py [--db sqlite:///file.db]
+
+Starts the portal on loopback (uvicorn in a thread), opens each page with Playwright's
+Python API driving /usr/bin/chromium (no ``playwright install``) and saves full-page PNGs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import threading
+import time
+from pathlib import Path
+
+import uvicorn
+from playwright.sync_api import sync_playwright
+
+from migprofile import core
+from migprofile.web import create_app
+
+OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SHOTS = {
+    "home": ("/fr/", 1280),
+    "country-fr": ("/fr/countries/MA", 1280),
+    "country-ar": ("/ar/countries/MA", 1280),
+    "compare": ("/en/compare?indicator=emigrant_stock&countries=MA&from=1990&to=2024", 1280),
+    "legal": ("/fr/legal?q=réfugiés", 1280),
+    "phone": ("/fr/countries/MA", 390),
+}
+
+
+def serve(db: str | None) -> tuple[uvicorn.Server, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(core.open_store(db)), host="127.0.0.1",
+                                           port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    while not server.started:
+        time.sleep(0.05)
+    return server, f"http://127.0.0.1:{port}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", help="database URL (default: the configured one)")
+    parser.add_argument("--chromium", default="/usr/bin/chromium")
+    args = parser.parse_args()
+    server, base = serve(args.db)
+    OUT.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=args.chromium, args=ARGS)
+        for name, (path, width) in SHOTS.items():
+            page = browser.new_page(viewport={"width": width, "height": 900})
+            page.goto(base + path, wait_until="networkidle")
+            if page.locator(".vega-chart").count():
+                page.wait_for_selector(".vega-chart.ready", timeout=15000)
+            target = OUT / f"web-{name}.png"
+            page.screenshot(path=str(target), full_page=name in ("home", "compare", "legal"))
+            print(target)
+            page.close()
+        browser.close()
+    server.should_exit = True
+
+
+if __name__ == "__main__":
+    main()

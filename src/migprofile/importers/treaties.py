@@ -1,0 +1,327 @@
+"""Ratification status of the migration treaties, from scrapes of the UN Treaty Collection.
+
+One reader, ``treaties``, for two layouts:
+
+- the tidy UNTC table of March 2015 (``untc_id, participant, signature_date, action_date,
+  action_type``…): one instrument per participant and treaty, with the signature and the
+  ratification / accession (a) / succession (d) / acceptance (A) / approval (AA) date; the
+  kind of action is written in ``notes``;
+- the World Politics Data Lab tables of 2022 (``hr_status_<treaty>.csv``: ``iso2, member,
+  state party, year ratification or accession, signatory, no action``): the year only, kept
+  in ``years``.
+
+Statuses: ``ratified`` (any of those actions), ``signed`` (signed only), ``not_ratified``
+(a UN member state with no action recorded; the 193 members are listed in
+``mappings/un_members.yaml``). Participants that are not countries (the European Union) are
+left out. The treaties are listed in ``mappings/treaties.yaml``; others are counted, not read.
+
+Instrument ids: ``untc:<treaty>:<ISO3>`` for the March 2015 snapshot, ``…:<ISO3>:<year>`` for
+later ones. ``current_instruments`` keeps the newest snapshot of each country and treaty
+(the 2022 one for the ICMW), borrowing the exact date of an older one when the years agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from migprofile.importers.areamap import AreaMap
+from migprofile.importers.base import ImportBatch, ReadOptions, register
+from migprofile.importers.csvrows import base_name, iter_rows
+from migprofile.importers.table_context import TableContext
+from migprofile.importers.tabular import file_record, has_columns
+from migprofile.model import (
+    AreaKind,
+    InstrumentKind,
+    InstrumentStatus,
+    LegalInstrument,
+    LocalizedText,
+    Source,
+)
+from migprofile.validate import Severity
+
+MAPPINGS = Path(__file__).with_name("mappings")
+TIDY_COLUMNS = ("untc_id", "participant", "signature_date", "action_date", "action_type")
+WPDL_COLUMNS = ("iso2", "member", "state party", "year ratification or accession", "signatory")
+UNTC_2015 = date(2015, 3, 14)  # zmjones/untreaties commit; latest action 2015-02-09
+WPDL_2022 = date(2022, 5, 29)  # first data commit of the WPDL tables (May-June 2022)
+ACTIONS = {
+    "ratification": ("Ratification", "Ratification", "تصديق"),
+    "accession": ("Adhésion (a)", "Accession (a)", "انضمام"),
+    "succession": ("Succession (d)", "Succession (d)", "خلافة"),
+    "acceptance": ("Acceptation (A)", "Acceptance (A)", "قبول"),
+    "approval": ("Approbation (AA)", "Approval (AA)", "موافقة"),
+}
+
+
+@dataclass(frozen=True)
+class Treaty:
+    key: str
+    untc: str
+    wpdl: str | None
+    adopted: date | None
+    title: LocalizedText
+    short_name: LocalizedText
+
+
+@cache
+def catalogue() -> dict[str, Treaty]:
+    """The treaties of ``mappings/treaties.yaml``, by key."""
+    data: dict[str, Any] = yaml.safe_load(
+        (MAPPINGS / "treaties.yaml").read_text(encoding="utf-8"))
+    return {key: Treaty(key, str(v["untc"]), v.get("wpdl"), v.get("adopted"),
+                        LocalizedText(v["title"]), LocalizedText(v["short_name"]))
+            for key, v in data.items()}
+
+
+@cache
+def un_members() -> frozenset[str]:
+    data = yaml.safe_load((MAPPINGS / "un_members.yaml").read_text(encoding="utf-8"))
+    return frozenset(data["members"])
+
+
+def _by_untc() -> dict[str, Treaty]:
+    return {t.untc: t for t in catalogue().values()}
+
+
+def _wpdl_treaty(path: Path) -> Treaty | None:
+    stem = base_name(path).rsplit(".", 1)[0]
+    return next((t for t in catalogue().values() if t.wpdl == stem), None)
+
+
+def _layout(path: Path) -> str | None:
+    if has_columns(path, *TIDY_COLUMNS):
+        return "untc"
+    if has_columns(path, *WPDL_COLUMNS) and _wpdl_treaty(path) is not None:
+        return "wpdl"
+    return None
+
+
+def instrument_id(treaty: Treaty, country: str, as_of: date) -> str:
+    base = f"untc:{treaty.key}:{country}"
+    return base if as_of == UNTC_2015 else f"{base}:{as_of.year}"
+
+
+def _as_of(options: ReadOptions, default: date) -> date:
+    try:
+        return date.fromisoformat(options.edition) if options.edition else default
+    except ValueError:
+        return default
+
+
+def treaty_source(path: Path, options: ReadOptions, as_of: date,
+                  treaty: Treaty | None) -> Source:
+    """The Source of a status table (``sources/untc.yaml``); edition = the snapshot date."""
+    if treaty is None:
+        return file_record("untc", "untc", path, options, edition=as_of.isoformat())
+    return file_record("untc", "wpdl", path, options, edition=as_of.isoformat(),
+                       treaty=treaty.key, treaty_title_fr=treaty.short_name.text("fr"),
+                       treaty_title_en=treaty.short_name.text("en"))
+
+
+@dataclass
+class _Read:
+    """What one file says: per treaty, the countries that acted, and the instruments."""
+
+    ctx: TableContext
+    as_of: date
+    instruments: list[LegalInstrument] = dataclasses.field(default_factory=list)
+    acted: dict[str, set[str]] = dataclasses.field(default_factory=dict)
+
+    def country(self, name: str, line: int, column: str) -> str | None:
+        code = self.ctx.areas.code(name, line, column)
+        if code is None or not self.ctx.wanted(code):
+            return None
+        kind = self.ctx.areas.kind(code)
+        if kind not in (AreaKind.COUNTRY, AreaKind.UNMAPPED):
+            self.ctx.problem("not-a-country", f"{name!r} ({code}) is not a country: left out",
+                             row=line, column=column, severity=Severity.INFO)
+            return None
+        return code
+
+    def add(self, treaty: Treaty, country: str, status: InstrumentStatus, **dates: Any) -> None:
+        self.acted.setdefault(treaty.key, set()).add(country)
+        self.instruments.append(LegalInstrument(
+            id=instrument_id(treaty, country, self.as_of), country=country,
+            kind=InstrumentKind.MULTILATERAL, title=treaty.title, status=status,
+            source_id=self.ctx.source_id, number=f"UNTC {treaty.untc}",
+            short_name=treaty.short_name, adopted=treaty.adopted, as_of=self.as_of, **dates))
+
+    def not_ratified(self, treaty: Treaty, note: LocalizedText) -> None:
+        """UN members with no action on ``treaty`` in this file."""
+        done = self.acted.get(treaty.key, set())
+        for country in sorted(un_members() - done):
+            if self.ctx.wanted(country):
+                self.add(treaty, country, InstrumentStatus.NOT_RATIFIED, notes=note)
+
+
+def _date(state: _Read, text: str, line: int, column: str) -> date | None:
+    if not text.strip():
+        return None
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        state.ctx.problem("invalid-date", f"{text!r} is not a date (YYYY-MM-DD)", row=line,
+                          column=column)
+        return None
+
+
+def _action_note(action: str) -> LocalizedText:
+    fr, en, ar = ACTIONS.get(action, (action, action, action))
+    return LocalizedText({"fr": fr, "en": en, "ar": ar}, original="en")
+
+
+NO_ACTION_2015 = LocalizedText({
+    "fr": "Aucune signature ni ratification, adhésion ou succession enregistrée par la "
+          "Collection des traités des Nations Unies (mars 2015).",
+    "en": "No signature, ratification, accession or succession recorded by the UN Treaty "
+          "Collection (March 2015).",
+})
+
+
+LISTED_WITHOUT_DATE = LocalizedText({
+    "fr": "Listé parmi les participants sans date de signature ni d'action (voir les notes "
+          "de la Collection des traités).",
+    "en": "Listed as a participant with no date of signature or action (see the UN Treaty "
+          "Collection's notes).",
+})
+
+
+def read_tidy(state: _Read, rows: Iterable[tuple[int, dict[str, str]]]) -> None:
+    treaties, others = _by_untc(), 0
+    for line, row in rows:
+        treaty = treaties.get(row["untc_id"].strip())
+        if treaty is None:
+            others += 1
+            continue
+        country = state.country(row["participant"], line, "participant")
+        if country is None:
+            continue
+        signed = _date(state, row["signature_date"], line, "signature_date")
+        acted = _date(state, row["action_date"], line, "action_date")
+        action = row["action_type"].strip()
+        if acted is not None:
+            if action not in ACTIONS:
+                state.ctx.problem("invalid-value", f"action {action!r} is not one of "
+                                  f"{', '.join(ACTIONS)}", row=line, column="action_type",
+                                  severity=Severity.WARNING)
+            state.add(treaty, country, InstrumentStatus.RATIFIED, signed=signed,
+                      ratified=acted, notes=_action_note(action))
+        elif signed is not None:
+            state.add(treaty, country, InstrumentStatus.SIGNED, signed=signed)
+        else:
+            state.ctx.problem("participant-without-date", f"{row['participant']} is listed "
+                              "with neither a signature nor an action date: status unknown",
+                              row=line, column="action_date", severity=Severity.INFO)
+            state.add(treaty, country, InstrumentStatus.UNKNOWN, notes=LISTED_WITHOUT_DATE)
+    for treaty in treaties.values():
+        state.not_ratified(treaty, NO_ACTION_2015)
+    if others:
+        state.ctx.report.info("treaty-skipped", f"{others} row(s) of treaties not listed in "
+                              "mappings/treaties.yaml left out", file=state.ctx.file)
+
+
+def _wpdl_country(state: _Read, row: dict[str, str], line: int) -> str | None:
+    code = state.ctx.areas.registry.try_resolve(row["iso2"]) if row["iso2"].strip() else None
+    if code is None or state.ctx.areas.kind(code) is not AreaKind.COUNTRY:
+        return state.country(row["member"], line, "member")  # "TP" (East Timor): by name
+    return code if state.ctx.wanted(code) else None
+
+
+def read_wpdl(state: _Read, treaty: Treaty, rows: Iterable[tuple[int, dict[str, str]]]
+              ) -> None:
+    year_note = LocalizedText({
+        "fr": f"Ratification ou adhésion ; l'état au {state.as_of} ne donne que l'année.",
+        "en": f"Ratification or accession; the status as of {state.as_of} gives the year only.",
+    })
+    no_action = LocalizedText({
+        "fr": f"Aucune action enregistrée par la Collection des traités ({state.as_of}).",
+        "en": f"No action recorded by the UN Treaty Collection ({state.as_of}).",
+    })
+    for line, row in rows:
+        country = _wpdl_country(state, row, line)
+        if country is None:
+            continue
+        year = row["year ratification or accession"].strip()
+        if row["state party"].strip() == "1":
+            years = (int(year),) if year.isdigit() else ()
+            state.add(treaty, country, InstrumentStatus.RATIFIED, years=years, notes=year_note)
+        elif row["signatory"].strip() == "1":
+            state.add(treaty, country, InstrumentStatus.SIGNED)
+        else:
+            state.add(treaty, country, InstrumentStatus.NOT_RATIFIED, notes=no_action)
+
+
+class TreatiesReader:
+    name = "treaties"
+    description = ("UN Treaty Collection status of the migration treaties: the tidy March 2015 "
+                   "table, or a World Politics Data Lab hr_status_<treaty>.csv (2022)")
+
+    def claims(self, path: Path) -> bool:
+        return _layout(path) is not None
+
+    def read(self, path: Path, options: ReadOptions) -> ImportBatch:
+        layout = _layout(path)
+        if layout is None:
+            raise ValueError(f"{path} is not a UNTC treaty status table")
+        as_of = _as_of(options, UNTC_2015 if layout == "untc" else WPDL_2022)
+        treaty = _wpdl_treaty(path) if layout == "wpdl" else None
+        source = treaty_source(path, options, as_of, treaty)
+        ctx = TableContext(file=path.name, source_id=source.id, options=options,
+                           areas=AreaMap(file=path.name, allow_unmapped=options.allow_unmapped))
+        ctx.report.subject = str(path)
+        state = _Read(ctx, as_of)
+        if treaty is None:
+            read_tidy(state, iter_rows(path, ctx.report, TIDY_COLUMNS))
+        else:
+            read_wpdl(state, treaty, iter_rows(path, ctx.report, WPDL_COLUMNS))
+        ctx.finish()
+        ctx.report.stats["instruments"] = len(state.instruments)
+        return ImportBatch(source=source, format=self.name, path=str(path),
+                           instruments=state.instruments, areas=ctx.unmapped, report=ctx.report)
+
+
+def treaty_key(instrument: LegalInstrument) -> tuple[str, str] | None:
+    """(treaty, country) of an instrument this reader made, or None."""
+    parts = instrument.id.split(":")
+    return (parts[1], parts[2]) if len(parts) >= 3 and parts[0] == "untc" else None
+
+
+def current_instruments(instruments: Iterable[LegalInstrument]) -> Iterator[LegalInstrument]:
+    """Per treaty and country, the instrument of the newest snapshot (``as_of``).
+
+    When the newest gives only the year of a ratification and an older snapshot has the
+    exact date in that year, the date (and the older notes) are kept. Instruments of other
+    readers pass through.
+    """
+    groups: dict[tuple[str, str], list[LegalInstrument]] = {}
+    for instrument in instruments:
+        key = treaty_key(instrument)
+        if key is None:
+            yield instrument
+        else:
+            groups.setdefault(key, []).append(instrument)
+    for group in groups.values():
+        group.sort(key=lambda i: i.as_of or date.min)
+        newest = group[-1]
+        yield _with_exact_date(newest, group[:-1])
+
+
+def _with_exact_date(newest: LegalInstrument, older: list[LegalInstrument]) -> LegalInstrument:
+    if newest.status is not InstrumentStatus.RATIFIED or newest.ratified or not newest.years:
+        return newest
+    for old in reversed(older):
+        if old.ratified is not None and old.ratified.year == newest.years[0]:
+            return dataclasses.replace(newest, ratified=old.ratified, signed=old.signed,
+                                       notes=old.notes)
+    return newest
+
+
+register(TreatiesReader())

@@ -1,0 +1,97 @@
+"""Full-text search over instrument titles and framework cell texts.
+
+One index, ``search_index`` (kind, country, ref, lang, body), created by migration 0003:
+an FTS5 virtual table on SQLite, a plain table with a GIN ``to_tsvector`` index on
+PostgreSQL. ``refresh_search_index`` rebuilds its content from the store's tables; the
+writer (``Store.replace_package``) calls it inside the same transaction, so the index
+always matches the data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, column, delete, insert, select, table, text
+from sqlalchemy.exc import SQLAlchemyError
+
+from migprofile.errors import StoreError
+from migprofile.store import schema as t
+
+if TYPE_CHECKING:
+    from migprofile.store.queries import Store
+
+INDEX = table("search_index", column("kind"), column("country"), column("ref"),
+              column("lang"), column("body"))
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    kind: str  # "instrument" | "legal" | "socio_political"
+    country: str
+    ref: str  # instrument id, or "<row>/<direction>/<ord>" for a framework cell
+    lang: str
+    snippet: str  # plain text; matched words between "[" and "]"
+
+
+def _rows(conn: Connection) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    li = t.legal_instruments.c
+    for r in conn.execute(select(li.id, li.country, li.title, li.short_name)).mappings():
+        for lang, title in (r["title"] or {}).items():
+            short = (r["short_name"] or {}).get(lang, "")
+            rows.append({"kind": "instrument", "country": r["country"], "ref": r["id"],
+                         "lang": lang, "body": f"{title} {short}".strip()})
+    fc = t.framework_cells.c
+    query = select(fc.country, fc.framework, fc.row, fc.direction, fc.ord, fc.text)
+    for r in conn.execute(query).mappings():
+        ref = f"{r['row']}/{r['direction']}/{r['ord']}"
+        for lang, body in (r["text"] or {}).items():
+            rows.append({"kind": r["framework"], "country": r["country"], "ref": ref,
+                         "lang": lang, "body": body})
+    return rows
+
+
+def refresh_search_index(conn: Connection) -> int:
+    """Rebuild the index content from instruments and framework cells; returns its rows."""
+    rows = _rows(conn)
+    conn.execute(delete(INDEX))
+    if rows:
+        conn.execute(insert(INDEX), rows)
+    return len(rows)
+
+
+def fts5_query(words: str) -> str:
+    """User words as an FTS5 query: every word required, the last one as a prefix."""
+    tokens = ['"' + w.replace('"', '""') + '"' for w in words.split()]
+    if tokens:
+        tokens[-1] += "*"
+    return " ".join(tokens)
+
+
+_SQLITE = text(
+    "SELECT kind, country, ref, lang, snippet(search_index, 4, '[', ']', '…', 16) AS snippet "
+    "FROM search_index WHERE search_index MATCH :q AND (:lang IS NULL OR lang = :lang) "
+    "ORDER BY rank LIMIT :limit")
+_POSTGRES = text(
+    "SELECT kind, country, ref, lang, ts_headline('simple', body, q, "
+    "'StartSel=[, StopSel=], MaxWords=30, MinWords=10') AS snippet "
+    "FROM search_index, plainto_tsquery('simple', :q) AS q "
+    "WHERE to_tsvector('simple', body) @@ q AND (CAST(:lang AS TEXT) IS NULL OR lang = :lang) "
+    "ORDER BY ts_rank(to_tsvector('simple', body), q) DESC LIMIT :limit")
+
+
+def search_texts(store: Store, words: str, *, lang: str | None = None,
+                 limit: int = 50) -> list[SearchHit]:
+    """Instruments and framework cells whose text holds every word (best first)."""
+    if not words.split():
+        return []
+    sqlite = store.engine.dialect.name == "sqlite"
+    params = {"q": fts5_query(words) if sqlite else words, "lang": lang, "limit": limit}
+    try:
+        with store.engine.connect() as conn:
+            result = conn.execute(_SQLITE if sqlite else _POSTGRES, params).mappings()
+            return [SearchHit(r["kind"], r["country"], r["ref"], r["lang"], r["snippet"])
+                    for r in result]
+    except SQLAlchemyError as exc:
+        raise StoreError(f"search failed: {exc}") from exc

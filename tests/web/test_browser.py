@@ -1,0 +1,96 @@
+"""The portal in headless Chromium (Playwright's Python API; never ``playwright install``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from migprofile.build import build_profile
+from migprofile.profiles.tree import TableBlock
+from migprofile.render.common import iter_blocks
+from migprofile.store import Store
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PAGES = ["/fr/", "/en/countries/MA", "/ar/countries/MA", "/fr/compare?countries=MA",
+         "/fr/legal?q=refugies", "/fr/sources", "/api/v1/docs"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+def _open(browser: Any, url: str) -> tuple[Any, list[str], list[str]]:
+    page = browser.new_page()
+    errors: list[str] = []
+    hosts: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: hosts.append(urlsplit(r.url).netloc))
+    page.goto(url, wait_until="networkidle")
+    return page, errors, hosts
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_page_loads_locally_without_errors(browser: Any, live_server: str, path: str) -> None:
+    page, errors, hosts = _open(browser, live_server + path)
+    assert errors == []
+    assert set(hosts) <= {urlsplit(live_server).netloc, ""}, hosts
+    page.close()
+
+
+def test_language_switch_and_rtl(browser: Any, live_server: str) -> None:
+    page, _, _ = _open(browser, live_server + "/fr/countries/MA")
+    page.click('.lang-switch a[hreflang="ar"]')
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("/ar/countries/MA")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    page.close()
+
+
+def test_chart_renders_with_marks(browser: Any, live_server: str) -> None:
+    page, _, _ = _open(browser, live_server + "/fr/countries/MA")
+    page.wait_for_selector(".vega-chart.ready", timeout=15000)
+    marks = page.locator(".vega-chart.ready svg .mark-rect path, .vega-chart.ready svg "
+                         ".mark-line path, .vega-chart.ready svg .mark-symbol path, "
+                         ".vega-chart.ready svg .mark-arc path")
+    assert marks.count() > 0
+    page.close()
+
+
+def test_home_map_renders(browser: Any, live_server: str) -> None:
+    page, _, _ = _open(browser, live_server + "/fr/")
+    page.wait_for_selector(".vega-chart.ready svg", timeout=15000)
+    assert page.locator(".vega-chart.ready svg .mark-shape path").count() > 100
+    page.close()
+
+
+def test_csv_download(browser: Any, live_server: str, ma_store: Store) -> None:
+    profile = build_profile(ma_store, "MAR", "fr")
+    table = next(b for s in profile.sections for b in iter_blocks(s.blocks)
+                 if isinstance(b, TableBlock))
+    page, _, _ = _open(browser, live_server + "/fr/countries/MA")
+    with page.expect_download() as info:
+        page.click(f'a[href="/fr/countries/MA/tables/{table.id}.csv"]')
+    path = info.value.path()
+    rows = list(csv.reader(io.StringIO(Path(path).read_text(encoding="utf-8-sig"))))
+    assert rows == table.csv_rows()
+    page.close()
