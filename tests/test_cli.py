@@ -16,7 +16,7 @@ runner = CliRunner()
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> str:
     url = f"sqlite:///{tmp_path_factory.mktemp('cli') / 'cli.db'}"
-    result = runner.invoke(app, ["init", "--db", url])
+    result = runner.invoke(app, ["init", "--no-extracts", "--db", url])
     assert result.exit_code == 0, result.output
     assert "packages: MA" in result.output
     return url

@@ -106,6 +106,27 @@ def parse_list(value: str, allowed: Iterable[str], what: str) -> tuple[str, ...]
     return items
 
 
-def profiled_countries(store: Store, minimum: int = 1) -> Sequence[str]:
-    counts = store.countries_with_observations()
-    return sorted(c for c, n in counts.items() if n >= minimum)
+STOCK_INDICATORS = ("emigrant_stock", "emigrant_stock_birth", "immigrant_stock_birth")
+
+
+def profile_readiness(store: Store) -> tuple[list[str], dict[str, str]]:
+    """Countries with enough data for a profile, and the others with the reason.
+
+    Enough: a country data package, or migrant stocks by partner (UN DESA) — the core of the
+    demographic-economic framework. Groupings and aggregates are never profiled."""
+    packaged = {p.country for p in store.packages()}
+    kinds = {a.code: a.kind.value for a in store.areas()}
+    ready, skipped = [], {}
+    for country, counts in sorted(store.indicator_counts().items()):
+        if kinds.get(country) != "country":
+            continue
+        if country in packaged or any(counts.get(i, 0) > 1 for i in STOCK_INDICATORS):
+            ready.append(country)
+        else:
+            held = ", ".join(sorted(counts)) or "nothing"
+            skipped[country] = f"no migrant stock by partner (holds only: {held})"
+    return ready, skipped
+
+
+def profiled_countries(store: Store) -> Sequence[str]:
+    return profile_readiness(store)[0]

@@ -20,6 +20,7 @@ from migprofile.errors import DataError, MigprofileError
 from migprofile.i18n import format_number, format_percent, qualified
 from migprofile.indicators.tables import PartnerTable
 from migprofile.model import Observation
+from migprofile.settings import get_settings
 from migprofile.validate import Report, Severity
 
 app = typer.Typer(help="A database of international-migration data and the country migration "
@@ -27,6 +28,8 @@ app = typer.Typer(help="A database of international-migration data and the count
 console = Console()
 err = Console(stderr=True)
 
+GrowthOption = Annotated[str | None, typer.Option(
+    help="Growth formula: linear (CARIM) or exponential (UN); default MIGPROFILE_GROWTH.")]
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: "
                                               "MIGPROFILE_DATABASE_URL or ./migprofile.db).")]
 
@@ -85,9 +88,10 @@ def load(path: Annotated[Path, typer.Argument(help="A country data package folde
 
 @app.command()
 def check(country: Annotated[str | None, typer.Argument(help="ISO2/ISO3 code or name.")] = None,
-          as_json: Annotated[bool, typer.Option("--json", help="Print the report as JSON.")] = False,
+          as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
           db: DbOption = None) -> None:
-    """Check what the database holds (totals, "of which" rows, published values). Exit 1 on errors."""
+    """Check what the database holds (totals, "of which" rows, published values, real-data
+    warnings). Exit code 1 when there are errors."""
     try:
         report = core.check_country(core.open_store(db), country)
     except MigprofileError as exc:
@@ -122,12 +126,12 @@ def countries(db: DbOption = None) -> None:
 @app.command()
 def show(country: Annotated[str, typer.Argument(help="ISO2/ISO3 code or name.")],
          lang: Annotated[str, typer.Option(help="Language of names and numbers.")] = "fr",
-         growth: Annotated[str, typer.Option(help="linear (CARIM) or exponential (UN).")] = "linear",
-         db: DbOption = None) -> None:
+         growth: GrowthOption = None, db: DbOption = None) -> None:
     """Show what the database holds for a country: tables with computed columns, figures,
     texts per language and sources."""
     try:
         store = core.open_store(db)
+        growth = growth or get_settings().growth
         overview = core.country_overview(store, country, lang=lang, method=growth)
         names = {code: a.names.text(lang) for code, a in core.area_names(store).items()}
     except MigprofileError as exc:
@@ -204,34 +208,40 @@ def _figures(observations: list[Observation], names: dict[str, str], lang: str) 
 @app.command()
 def build(
     countries: Annotated[list[str] | None, typer.Argument(help="ISO2/ISO3 codes or names.")] = None,
-    lang: Annotated[str, typer.Option(help="Languages, comma-separated: fr,en,ar.")] = "fr",
+    lang: Annotated[str | None, typer.Option(help="Languages: fr,en,ar (default: "
+                                             "MIGPROFILE_LANGUAGES).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="Formats: html,pdf,md,json.")] = "html",
-    out: Annotated[Path, typer.Option(help="Output folder.")] = Path("build"),
-    growth: Annotated[str, typer.Option(help="linear (CARIM) or exponential (UN).")] = "linear",
+    out: Annotated[Path | None, typer.Option(help="Output folder (default: "
+                                             "MIGPROFILE_OUTPUT_DIR).")] = None,
+    growth: GrowthOption = None,
     all_countries: Annotated[bool, typer.Option("--all", help="Every country with data.")] = False,
     db: DbOption = None,
 ) -> None:
     """Build profiles: writes OUT/<ISO2>-<lang>.<ext> and prints the paths."""
     from rich.progress import Progress
 
-    from migprofile.build import FORMATS, BuildRequest, build_many, parse_list, profiled_countries
+    from migprofile.build import FORMATS, BuildRequest, build_many, parse_list, profile_readiness
     from migprofile.indicators.growth import GrowthMethod
 
+    settings = get_settings()
     try:
-        langs = parse_list(lang, ("fr", "en", "ar"), "language")
+        langs = parse_list(lang or ",".join(settings.languages), ("fr", "en", "ar"), "language")
         formats = parse_list(fmt, FORMATS, "format")
-        method = GrowthMethod(growth)
+        method = GrowthMethod(growth or settings.growth)
     except ValueError as exc:
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(2) from exc
     try:
         store = core.open_store(db)
-        codes = list(profiled_countries(store)) if all_countries else \
-            [core.resolve_country(store, c) for c in countries or ()]
+        skipped: dict[str, str] = {}
+        if all_countries:
+            codes, skipped = profile_readiness(store)
+        else:
+            codes = [core.resolve_country(store, c) for c in countries or ()]
         if not codes:
             err.print("[bold red]error:[/] name at least one country, or --all")
             raise typer.Exit(2)
-        request = BuildRequest(tuple(codes), langs, formats, out, method)
+        request = BuildRequest(tuple(codes), langs, formats, out or settings.output_dir, method)
         with Progress(console=err, transient=True) as bar:
             task = bar.add_task("building profiles", total=len(codes))
             result = build_many(store, request,
@@ -240,8 +250,12 @@ def build(
         raise _fail(exc) from exc
     for path in result.written:
         console.print(str(path))
+    for country, reason in sorted(skipped.items()):
+        err.print(f"[dim]not profiled {country}: {reason}[/]")
     for country, error in sorted(result.failed.items()):
-        err.print(f"[yellow]skipped {country}:[/] {error}")
+        err.print(f"[yellow]failed {country}:[/] {error}")
+    err.print(f"{len(result.written)} file(s) written; {len(codes) - len(result.failed)} "
+              f"countries built, {len(result.failed)} failed, {len(skipped)} without enough data")
     if result.failed and not result.written:
         raise typer.Exit(1)
 

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
-from migprofile.i18n import gettext
+from babel.dates import format_date
+
+from migprofile.i18n import gettext, locale
 from migprofile.model import (
     DIRECTIONS,
     LEGAL_ROWS,
@@ -126,16 +128,17 @@ def ratification_rows(instruments: Sequence[LegalInstrument], lang: str,
         if key not in newest or (newest[key].as_of or i.as_of) < i.as_of:
             newest[key] = i
     by_row: dict[str, list[str]] = {}
-    for key, i in sorted(newest.items(), key=lambda kv: (kv[1].adopted or kv[1].as_of, kv[0])):
+    for _key, i in sorted(newest.items(), key=lambda kv: (kv[1].adopted or kv[1].as_of, kv[0])):
         when = i.ratified or i.signed
         status = gettext(lang, STATUS_TEXT.get(i.status.value, i.status.value)).format(
             year=when.year if when else "")
         label = i.short_name.text(lang) or i.title.text(lang)
-        as_of = i.as_of.strftime("%m/%Y") if i.as_of else ""
+        as_of = str(format_date(i.as_of, "LLLL y", locale=locale(lang))) if i.as_of else ""
         by_row.setdefault(_treaty_row(i.id), []).append(
             f"- *{label}*: {status} ({gettext(lang, 'as of')} {as_of})")
     rows = []
-    for theme, lines in by_row.items():
+    for theme in (r for r in LEGAL_ROWS if r in by_row):
+        lines = by_row[theme]
         title = gettext(lang, ROW_TITLES[theme])
         text = RichText(markdown="\n".join(lines), lang=lang)
         rows.append(FrameworkRow(key=f"{theme}-treaties", title=title, cells=((text,), ())))

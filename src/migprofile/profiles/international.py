@@ -47,7 +47,7 @@ def auto_layout(observations: list[Observation], areas: Mapping[str, Any], top: 
         area = areas.get(code)
         by_region[(area.region if area and area.region else "UNK")].append(code)
     source = observations[0].source_id
-    for region, members in by_region.items():
+    for region in by_region:
         for period in periods:
             values = [lookup[key].value for key in _all_members(region, areas, observations,
                                                                   period)]

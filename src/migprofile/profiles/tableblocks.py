@@ -79,8 +79,8 @@ def table_block(
 def _growth_note(table: PartnerTable, lang: str) -> str:
     formula = ("(v1 − v0) / v0 / t × 100" if table.method.value == "linear"
                else "ln(v1 / v0) / t × 100")
-    return f"{gettext(lang, 'Average annual growth rate')} ({gettext(lang, table.method.value)}): " \
-           f"{formula}"
+    label = gettext(lang, "Average annual growth rate")
+    return f"{label} ({gettext(lang, table.method.value)}): {formula}"
 
 
 def _header(table: PartnerTable, lang: str, row_header: LocalizedText | None

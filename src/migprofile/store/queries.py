@@ -259,6 +259,16 @@ class Store:
         with self._read() as conn:
             return int(conn.execute(query).scalar() or 0)
 
+    def indicator_counts(self) -> dict[str, dict[str, int]]:
+        """country -> indicator -> number of observations (for deciding what can be profiled)."""
+        c = t.observations.c
+        query = select(c.country, c.indicator, func.count()).group_by(c.country, c.indicator)
+        found: dict[str, dict[str, int]] = {}
+        with self._read() as conn:
+            for country, indicator, n in conn.execute(query):
+                found.setdefault(country, {})[indicator] = int(n)
+        return found
+
     def countries_with_observations(self) -> dict[str, int]:
         query = select(t.observations.c.country, func.count()).group_by(t.observations.c.country)
         with self._read() as conn:
