@@ -10,10 +10,11 @@ from typing import Any
 import yaml
 from babel.dates import format_date
 
+from migprofile.errors import BindingError
 from migprofile.i18n import gettext, locale
 from migprofile.indicators.growth import GrowthMethod
 from migprofile.indicators.tables import compute_partner_table
-from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText
+from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText, Narrative
 from migprofile.profiles import charts
 from migprofile.profiles.binding import Binder
 from migprofile.profiles.data import CountryData
@@ -39,8 +40,18 @@ from migprofile.profiles.tree import (
 from migprofile.validate.tables import lookup_for
 
 SPEC_PATH = Path(__file__).with_name("spec.yaml")
+GENERIC_PATH = Path(__file__).with_name("narratives.yaml")
 FORMULAS = {GrowthMethod.LINEAR: "(v1 − v0) / v0 / t × 100",
             GrowthMethod.EXPONENTIAL: "ln(v1 / v0) / t × 100"}
+
+
+@cache
+def generic_narratives() -> dict[str, dict[str, LocalizedText]]:
+    """section -> key -> template, from ``narratives.yaml`` beside this module."""
+    with GENERIC_PATH.open(encoding="utf-8") as fh:
+        data: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(fh)
+    return {section: {key: LocalizedText.coerce(text) for key, text in items.items()}
+            for section, items in data.items()}
 
 
 @cache
@@ -55,10 +66,15 @@ class Assembler(InternationalBlocks):
         self.data, self.lang, self.method = data, lang, method
         self.preferred = frozenset(o.source_id for o in data.observations
                                    if o.source_id in data.package_sources)
-        self.binder = Binder(data.observations, lang, method, self.preferred)
+        self.binder = self._binder(lang)
         self.names = {code: area.names.text(lang) for code, area in data.areas.items()}
         self.country_name = self.names.get(data.country, data.country)
         self.used_sources: list[str] = []
+
+    def _binder(self, lang: str) -> Binder:
+        names = {code: area.names.text(lang) for code, area in self.data.areas.items()}
+        return Binder(self.data.observations, lang, self.method, self.preferred, names,
+                      names.get(self.data.country, self.data.country))
 
     # -- blocks ---------------------------------------------------------------------------------
 
@@ -85,7 +101,7 @@ class Assembler(InternationalBlocks):
             resolved = narrative.text.get_for(self.lang)
             self.binder.used.clear()
             binder = self.binder if resolved.lang == self.lang else \
-                Binder(self.data.observations, resolved.lang, self.method, self.preferred)
+                self._binder(resolved.lang)
             text = binder.render(narrative, resolved.text)
             figures = tuple(binder.used)
             self.used_sources += [f.source_id for f in figures if f.source_id]
@@ -93,6 +109,21 @@ class Assembler(InternationalBlocks):
             paragraphs.append(Paragraph(text=text, figures=figures, lang=resolved.lang,
                                         fallback=resolved.is_fallback))
         return paragraphs
+
+    def b_generic(self, section: str) -> list[Block]:
+        """Texts of migprofile's own, bound to international data; used for every country. A
+        paragraph whose data are missing for this country is left out."""
+        blocks: list[Block] = []
+        for key, text in generic_narratives().get(section, {}).items():
+            narrative = Narrative(self.data.country, section, key, 0, text)
+            binder = self._binder(self.lang)
+            try:
+                rendered = binder.render(narrative, text.text(self.lang))
+            except BindingError:
+                continue
+            self.used_sources += [f.source_id for f in binder.used if f.source_id]
+            blocks.append(Paragraph(text=rendered, figures=tuple(binder.used), lang=self.lang))
+        return blocks
 
     def b_side_by_side(self, arg: Mapping[str, Any]) -> list[Block]:
         left, right = self.blocks(arg.get("left") or ()), self.blocks(arg.get("right") or ())

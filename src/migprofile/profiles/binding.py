@@ -45,13 +45,15 @@ class Figure:
     period: str
     source_id: str | None
     formula: str | None = None
+    partner: str | None = None
 
     @classmethod
     def of(cls, obs: Observation) -> Figure:
         if obs.value is None:
             raise BindingError(f"{obs.indicator} {obs.partner} {obs.period} has no value "
                                f"({obs.status.value})")
-        return cls(obs.value, "observed", obs.status, obs.period, obs.source_id)
+        return cls(obs.value, "observed", obs.status, obs.period, obs.source_id,
+                   partner=obs.partner)
 
 
 class Binder:
@@ -59,8 +61,11 @@ class Binder:
 
     def __init__(self, observations: Sequence[Observation], lang: str,
                  method: GrowthMethod = GrowthMethod.LINEAR,
-                 preferred_sources: frozenset[str] = frozenset()) -> None:
+                 preferred_sources: frozenset[str] = frozenset(),
+                 names: dict[str, str] | None = None, country: str = "") -> None:
         self.lang = lang
+        self.names = names or {}
+        self.country = country
         self.method = method
         self.preferred = preferred_sources
         self.used: list[Value] = []
@@ -128,6 +133,71 @@ class Binder:
         return self._record(Figure(sum(f.value for f in figures), "total", status, str(period),
                                    figures[0].source_id, "sum"), "count")
 
+    def _series(self, indicator: str, partner: str, **breakdown: str) -> list[Observation]:
+        """Values of the newest source that has the indicator (source ids sort by edition)."""
+        found = [o for o in self._index.get((indicator, partner, "total",
+                                             breakdown_key(breakdown)), [])
+                 if o.value is not None]
+        if not found:
+            raise BindingError(f"no observation for {indicator} partner={partner}")
+        newest = _newest_source(found)
+        return sorted((o for o in found if o.source_id == newest), key=lambda o: o.period)
+
+    def partners_total(self, indicator: str, period: str | None = None) -> Figure:
+        """The sum over every partner (for data sets without a total row), newest source."""
+        rows = [o for (ind, partner, sex, bd), obs in self._index.items()
+                if ind == indicator and sex == "total" and not bd and partner != "WLD"
+                for o in obs if o.value is not None]
+        if not rows:
+            raise BindingError(f"no partner values for {indicator}")
+        newest = _newest_source(rows)
+        latest = period or max(o.period for o in rows if o.source_id == newest)
+        chosen = [o for o in rows if o.source_id == newest and o.period == latest]
+        return self._record(Figure(sum(o.value or 0.0 for o in chosen), "total",
+                                   Status.OBSERVED, latest, newest, "sum"), "count")
+
+    def newest(self, indicator: str, partner: str = "WLD", **breakdown: str) -> Figure:
+        return self._record(Figure.of(self._series(indicator, partner, **breakdown)[-1]), "count")
+
+    def earliest(self, indicator: str, partner: str = "WLD", since: int = 1990,
+                 **breakdown: str) -> Figure:
+        series = [o for o in self._series(indicator, partner, **breakdown) if o.year >= since]
+        if not series:
+            raise BindingError(f"no observation for {indicator} partner={partner} since {since}")
+        return self._record(Figure.of(series[0]), "count")
+
+    def top(self, indicator: str, rank: int = 1, period: str | None = None) -> Figure:
+        """The partner country with the rank-th largest value (newest source, latest period)."""
+        rows = [o for (ind, partner, sex, bd), obs in self._index.items()
+                if ind == indicator and sex == "total" and not bd and len(partner) == 3
+                and partner not in ("WLD", "OTH", "UNK", "STL") for o in obs
+                if o.value is not None]
+        if not rows:
+            raise BindingError(f"no partner values for {indicator}")
+        newest = _newest_source(rows)
+        latest = period or max(o.period for o in rows if o.source_id == newest)
+        ranked = sorted((o for o in rows if o.source_id == newest and o.period == latest),
+                        key=lambda o: -(o.value or 0))
+        if len(ranked) < rank:
+            raise BindingError(f"fewer than {rank} partners for {indicator}")
+        return self._record(Figure.of(ranked[rank - 1]), "count")
+
+    def rate(self, f0: Figure, f1: Figure) -> Figure:
+        years = years_between(f0.period, f1.period)
+        value = average_annual_growth(f0.value, f1.value, years, self.method).value
+        if value is None:
+            raise BindingError(f"no growth rate between {f0.period} and {f1.period}")
+        return self._record(Figure(value, "growth", Status.OBSERVED,
+                                   f"{f0.period}/{f1.period}", f1.source_id, self.method.value),
+                            "rate")
+
+    def ratio(self, part: Figure, whole: Figure) -> Figure:
+        if part.period[:4] != whole.period[:4]:
+            raise BindingError(f"ratio of figures of different years ({part.period}, "
+                               f"{whole.period})")
+        return self._record(Figure(share_of(part.value, whole.value), "share", Status.OBSERVED,
+                                   part.period, part.source_id, "share"), "percent")
+
     def _record(self, figure: Figure, kind: str) -> Figure:
         self.used.append(Value(text="", number=figure.value, kind=kind,
                                status=figure.status.value, source_id=figure.source_id,
@@ -140,11 +210,15 @@ class Binder:
         env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
                                    trim_blocks=True, lstrip_blocks=True)
         env.globals.update(obs=self.obs, growth=self.growth, share=self.share,
-                           variation=self.variation, total=self.total)
+                           variation=self.variation, total=self.total, newest=self.newest,
+                           earliest=self.earliest, top=self.top, rate=self.rate,
+                           ratio=self.ratio, partners_total=self.partners_total,
+                           country=self.country)
         filters: dict[str, Callable[..., str]] = {
             "count": self.f_count, "millions": self.f_millions, "pct": self.f_pct,
             "num": self.f_num, "year": self.f_year, "date": self.f_date,
             "qualifier": self.f_qualifier, "formula": self.f_formula, "bare": self.f_bare,
+            "name": self.f_name,
         }
         env.filters.update(filters)
         return env
@@ -186,6 +260,10 @@ class Binder:
     def f_qualifier(self, value: Any) -> str:
         return status_qualifier(self._figure(value).status, self.lang)
 
+    def f_name(self, value: Any) -> str:
+        partner = self._figure(value).partner or ""
+        return self.names.get(partner, partner)
+
     def f_formula(self, value: Any) -> str:
         f = self._figure(value)
         return gettext(self.lang, f.formula or self.method.value)
@@ -202,6 +280,16 @@ class Binder:
             raise BindingError(f"narrative {narrative.country}/{narrative.section}/"
                                f"{narrative.key} ({self.lang}): template error: {exc}") from exc
         return tidy(text)
+
+
+def _newest_source(rows: Sequence[Observation]) -> str:
+    """The source reaching the latest period; on a tie, the one with the most values."""
+    latest: dict[str, str] = {}
+    count: dict[str, int] = {}
+    for o in rows:
+        latest[o.source_id] = max(latest.get(o.source_id, ""), o.period)
+        count[o.source_id] = count.get(o.source_id, 0) + 1
+    return max(latest, key=lambda s: (latest[s], count[s], s))
 
 
 _SPACES = re.compile(r"[ \t]*\n[ \t]*(?!\n)")
