@@ -20,6 +20,7 @@ from migprofile.model import Area, CountryPackage, Indicator, Observation, Packa
 from migprofile.settings import Settings, get_settings
 from migprofile.store import ObservationFilter, Store
 from migprofile.validate import Report
+from migprofile.validate.real_data import check_observations
 from migprofile.validate.tables import check_layouts, lookup_for
 
 REGISTRY_ORIGIN = "reference"
@@ -108,9 +109,14 @@ def check_country(store: Store, country: str | None = None) -> Report:
     countries = [resolve_country(store, country)] if country else \
         [p.country for p in store.packages()]
     report = Report(subject=f"check {country or 'all'}")
+    indicators = {i.code: i for i in store.indicators()}
     for code in countries:
         observations = store.observations(ObservationFilter(country=code))
         report.extend(check_layouts(store.layouts(code), observations))
+        imported = [o for o in observations if o.source_id not in
+                    store.source_ids_of_origin(f"package:{code}")]
+        report.extend(check_observations(imported, sources=store.sources(
+            {o.source_id for o in imported}), indicators=indicators))
         report.stats[f"{code} observations"] = len(observations)
     return report
 

@@ -130,8 +130,9 @@ def ratification_rows(instruments: Sequence[LegalInstrument], lang: str,
     by_row: dict[str, list[str]] = {}
     for _key, i in sorted(newest.items(), key=lambda kv: (kv[1].adopted or kv[1].as_of, kv[0])):
         when = i.ratified or i.signed
-        status = gettext(lang, STATUS_TEXT.get(i.status.value, i.status.value)).format(
-            year=when.year if when else "")
+        year = when.year if when else (i.years[-1] if i.years else "")
+        status = gettext(lang, STATUS_TEXT.get(i.status.value, "status unknown")).format(
+            year=year)
         label = i.short_name.text(lang) or i.title.text(lang)
         as_of = str(format_date(i.as_of, "LLLL y", locale=locale(lang))) if i.as_of else ""
         by_row.setdefault(_treaty_row(i.id), []).append(
