@@ -11,7 +11,7 @@ Messages are English msgids found in ``src/migprofile``:
   language, as the renderers use);
 * Jinja2 templates (``**/templates/*.j2``): ``{{ _("msgid") }}``;
 * the profile layout ``profiles/spec.yaml``: the values of ``title``, ``titles``,
-  ``heading``, ``value_title`` and ``label_title`` (English msgids).
+  ``heading``, ``value_title``, ``label_title``, ``caption`` and ``women_of`` (English msgids).
 
 Each catalog ``src/migprofile/render/locales/<lang>/LC_MESSAGES/migprofile.po`` keeps its
 existing translations; new msgids are added empty (``en`` gets msgstr = msgid); msgids no
@@ -41,7 +41,8 @@ LOCALES_DIR = SOURCE_DIR / "render" / "locales"
 DOMAIN = "migprofile"
 LANGS = ("fr", "en", "ar")
 SOURCE_LANG = "en"
-YAML_KEYS = frozenset({"title", "titles", "heading", "value_title", "label_title"})
+YAML_KEYS = frozenset({"title", "titles", "heading", "value_title", "label_title", "caption",
+                       "women_of"})
 
 
 def extract_yaml(fileobj: Any, keywords: Any, comment_tags: Any,
@@ -130,6 +131,14 @@ def updated(template: Catalog, lang: str) -> tuple[str, Catalog]:
     return _dump(existing), existing
 
 
+def stale_msgids(new: Catalog, old: Catalog | None) -> list[str]:
+    """Msgids added to or removed from the code since the catalog was last written."""
+    def ids(catalog: Catalog | None) -> set[str]:
+        return {str(m.id) for m in catalog if m.id} if catalog is not None else set()
+
+    return sorted(ids(new) ^ ids(old))
+
+
 def untranslated(catalog: Catalog) -> list[str]:
     return sorted(str(m.id) for m in catalog if m.id and (not m.string or m.fuzzy))
 
@@ -145,8 +154,13 @@ def run(langs: Iterable[str] = LANGS, *, check: bool = False) -> int:
         missing = untranslated(catalog)
         if text != current:
             if check:
-                print(f"{lang}: {path.relative_to(ROOT)} is out of date", file=sys.stderr)
-                status = 1
+                stale = stale_msgids(catalog, _read(path, lang))
+                if stale:
+                    print(f"{lang}: {path.relative_to(ROOT)} is out of date: "
+                          + "; ".join(stale[:10]), file=sys.stderr)
+                    status = 1
+                else:
+                    print(f"{lang}: only source locations changed")
             else:
                 catalog.revision_date = datetime.now(UTC)
                 path.parent.mkdir(parents=True, exist_ok=True)

@@ -39,6 +39,11 @@ def catalog(lang: str) -> dict[str, str]:
     return {str(m.id): str(m.string) for m in po if m.id and m.string and not m.fuzzy}
 
 
+def N_(message: str) -> str:
+    """Mark ``message`` for extraction (scripts/extract_messages.py) without translating it."""
+    return message
+
+
 def gettext(lang: str, message: str) -> str:
     """The translation of ``message`` (an English msgid) in ``lang``; the msgid if none."""
     return catalog(lang).get(message, message)

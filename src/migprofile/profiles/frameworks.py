@@ -7,7 +7,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from babel.dates import format_date
 
-from migprofile.i18n import gettext, locale
+from migprofile.i18n import N_, gettext, locale
 from migprofile.model import (
     DIRECTIONS,
     LEGAL_ROWS,
@@ -102,10 +102,12 @@ def _rich(cell: FrameworkCell, lang: str) -> RichText:
 
 
 STATUS_TEXT = {
-    "ratified": "ratified or acceded ({year})",
-    "signed": "signed ({year}), not ratified",
-    "not_ratified": "not ratified",
+    "ratified": N_("ratified or acceded ({year})"),
+    "signed": N_("signed ({year}), not ratified"),
+    "not_ratified": N_("not ratified"),
 }
+STATUS_UNKNOWN = N_("status unknown")
+AS_OF = N_("as of")
 
 
 def _treaty_row(instrument_id: str) -> str:
@@ -131,12 +133,12 @@ def ratification_rows(instruments: Sequence[LegalInstrument], lang: str,
     for _key, i in sorted(newest.items(), key=lambda kv: (kv[1].adopted or kv[1].as_of, kv[0])):
         when = i.ratified or i.signed
         year = when.year if when else (i.years[-1] if i.years else "")
-        status = gettext(lang, STATUS_TEXT.get(i.status.value, "status unknown")).format(
+        status = gettext(lang, STATUS_TEXT.get(i.status.value, STATUS_UNKNOWN)).format(
             year=year)
         label = i.short_name.text(lang) or i.title.text(lang)
         as_of = str(format_date(i.as_of, "LLLL y", locale=locale(lang))) if i.as_of else ""
         by_row.setdefault(_treaty_row(i.id), []).append(
-            f"- *{label}*: {status} ({gettext(lang, 'as of')} {as_of})")
+            f"- *{label}*: {status} ({gettext(lang, AS_OF)} {as_of})")
     rows = []
     for theme in (r for r in LEGAL_ROWS if r in by_row):
         lines = by_row[theme]
