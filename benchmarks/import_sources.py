@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import platform
 import resource
 import statistics
@@ -85,6 +86,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(run_one(args.one, args.format)))
         return 0
     results: dict[str, Any] = {"machine": platform.platform(), "python": platform.python_version(),
+                               "cpus": os.cpu_count(), "load_average": os.getloadavg(),
                                "files": [], "skipped": []}
     for fmt, relative in FILES:
         path = args.shared / relative

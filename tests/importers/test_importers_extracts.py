@@ -53,11 +53,14 @@ def test_extracts_stay_small() -> None:
     assert total < 5_000_000, total
 
 
+@pytest.mark.slow
 def test_extracts_record_the_original_sha256(empty_store: Store) -> None:
     batches = load_bundled_extracts(empty_store)
     assert [b.format for b in batches] == [e.format for e in MANIFEST]
     for entry, batch in zip(MANIFEST, batches, strict=True):
-        assert batch.report.ok and not batch.report.warnings, batch.report.findings
+        assert batch.report.ok, batch.report.findings
+        if entry.format in OURS:
+            assert not batch.report.warnings, batch.report.findings
         assert batch.source.id == entry.source_id
         assert empty_store.source(entry.source_id).sha256 == entry.original_sha256
     logged = {r.source_id: r.sha256 for r in imports(empty_store)}

@@ -156,3 +156,18 @@ def test_cli_import_errors_and_exit_codes(tmp_path: Path) -> None:
     assert code == 2
     code, out = _run("formats")
     assert code == 0 and "undesa-bilateral" in out and "wb-gdidata" in out
+
+
+def test_reimporting_an_older_file_of_a_source_replaces_the_newer(empty_store: Store,
+                                                                  tmp_path: Path) -> None:
+    first = DATA / "wb-api-small.csv"
+    second = tmp_path / "wb-api-small-revised.csv"
+    second.write_text(first.read_text(encoding="utf-8").replace("2049000000", "2000000000"),
+                      encoding="utf-8")
+    import_file(empty_store, first)
+    import_file(empty_store, second)  # same edition, so the same source: replaces the first
+    assert not was_skipped(import_file(empty_store, first))
+    tunisia = [o.value for o in empty_store.observations() if o.country == "TUN"
+               and o.period == "2019"]
+    assert tunisia == [2049.0]
+    assert len(imports(empty_store)) == 3

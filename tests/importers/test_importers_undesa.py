@@ -156,3 +156,41 @@ def test_destination_tables_share_female_refugees(empty_store: Store) -> None:
     assert _one(empty_store, country="MYT").status is Status.MISSING  # ".."
     skipped = [f.message for f in batch.report if f.type == "not-imported"]
     assert len(skipped) == 3  # Developed regions; Table 5; Table 6's percentage
+
+
+def test_countries_option_keeps_rows_about_those_countries(empty_store: Store) -> None:
+    batch = import_file(empty_store, DATA / "undesa-bilateral-small.csv",
+                        options=ReadOptions(countries=frozenset({"MAR"})))
+    assert batch.observations and {o.country for o in batch.observations} == {"MAR"}
+
+
+def test_destination_workbook_layout(empty_store: Store, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    default = book.active
+    assert default is not None
+    default.title = "Table of contents"
+    sheet = book.create_sheet("Table 3")
+    title = "International migrant stock as a percentage of the total population"
+    rows: list[list[object]] = [["", "", "", "", "International Migrant Stock 2020"]]
+    rows += [[] for _ in range(4)]
+    rows.append(["", "", "", "", "", f"{title}, both sexes combined", "", f"{title}, males"])
+    rows += [[], [], ["", "Region, development group, country or area", "Notes",
+                      "Location code", "Type of data", 2015, 2020, 2015, 2020],
+             [1, "WORLD", "", 900, "", 3.4, 3.6, 3.5, 3.7],
+             [40, "  Tunisia", "", 788, "B R", 0.5, 0.508, "~", 0.51]]
+    for row in rows:
+        sheet.append(row)
+    path = tmp_path / "undesa_pd_2020_ims_stock_by_sex_and_destination.xlsx"
+    book.save(path)
+    batch = import_file(empty_store, path)
+    assert batch.format == "undesa-destination" and batch.source.edition == "2020"
+    got = {(o.country, o.period, o.sex.value): (o.value, o.status.value)
+           for o in empty_store.observations()}
+    assert got == {
+        ("WLD", "2015", "total"): (3.4, "observed"), ("WLD", "2020", "total"): (3.6, "observed"),
+        ("WLD", "2015", "male"): (3.5, "observed"), ("WLD", "2020", "male"): (3.7, "observed"),
+        ("TUN", "2015", "total"): (0.5, "observed"), ("TUN", "2020", "total"): (0.508, "observed"),
+        ("TUN", "2015", "male"): (None, "suppressed"), ("TUN", "2020", "male"): (0.51, "observed"),
+    }

@@ -78,3 +78,40 @@ def test_unknown_indicator_is_an_error(empty_store: Store) -> None:
     assert caught.value.report.flatten("column", "type") == [["Indicator Code",
                                                               "unknown-indicator"]]
     assert "FP.CPI.TOTL.ZG" in caught.value.report.errors[0].message
+
+
+def test_workbook_of_the_download(empty_store: Store, tmp_path: Path) -> None:
+    from datetime import date
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Data"
+    for row in (["Data Source", "World Development Indicators"],
+                ["Last Updated Date", date(2023, 10, 26)], [],
+                ["Country Name", "Country Code", "Indicator Name", "Indicator Code", "2021",
+                 "2022"],
+                ["Morocco", "MAR", "Personal remittances, received (current US$)",
+                 "BX.TRF.PWKR.CD.DT", 9319946700.5, 11166350016.4],
+                ["Tunisia", "TUN", "Personal remittances, received (current US$)",
+                 "BX.TRF.PWKR.CD.DT", None, 2859000000]):
+        sheet.append(row)
+    path = tmp_path / "API_BX.TRF.PWKR.CD.DT_DS2_en_excel_v2_1.xlsx"
+    book.save(path)
+    batch = import_file(empty_store, path)
+    assert batch.format == "wb-wdi" and batch.source.edition == "2023-10-26"
+    assert _series(empty_store, "remittance_inflow", "MAR") == {
+        "2021": (9319946700.5 / 1e6, "observed"), "2022": (11166350016.4 / 1e6, "observed")}
+    assert _series(empty_store, "remittance_inflow", "TUN")["2021"] == (None, "missing")
+
+
+def test_a_corrupt_workbook_is_reported(empty_store: Store, tmp_path: Path) -> None:
+    path = tmp_path / "API_BX.TRF.PWKR.CD.DT_DS2_en_excel_v2_1.xls"
+    path.write_bytes(b"\xd0\xcf\x11\xe0 this is not a workbook")
+    with pytest.raises(ImportFailed) as caught:
+        import_file(empty_store, path)
+    assert caught.value.report is not None
+    assert caught.value.report.flatten("file", "type") == [[path.name, "corrupt-file"]]
+    assert empty_store.count_observations() == 0

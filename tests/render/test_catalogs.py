@@ -62,10 +62,12 @@ def test_catalogs_are_in_step_with_the_code(script: ModuleType) -> None:
                   "Accessed {date}", "million", "about", "more than", "exponential",
                   "The legal framework of migration"):  # code, templates and spec.yaml
         assert msgid in extracted, msgid
-    for lang in script.LANGS:
-        text, _ = script.updated(template, lang)
-        assert text == script.po_path(lang).read_text(encoding="utf-8"), \
-            f"{lang} catalog is stale: run python scripts/extract_messages.py"
+    for lang in script.LANGS:  # msgids only: moved code (new locations) is no failure
+        _, catalog = script.updated(template, lang)
+        with script.po_path(lang).open("rb") as fh:
+            current = read_po(fh, locale=lang)
+        stale = script.stale_msgids(catalog, current)
+        assert not stale, f"{lang}: run python scripts/extract_messages.py ({stale[:5]})"
 
 
 def test_gettext_reads_the_catalogs() -> None:

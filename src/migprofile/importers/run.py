@@ -57,7 +57,8 @@ def pick_reader(path: Path, fmt: str | None = None) -> Reader:
 def import_file(store: Store, path: Path, fmt: str | None = None,
                 options: ReadOptions = DEFAULT_OPTIONS) -> ImportBatch:
     """Read ``path`` and write it in one transaction; ``ImportFailed`` (nothing written) on
-    any error. Returns the batch; its report says when the file was already imported."""
+    any error. Returns the batch; its report says when the file was already imported (the
+    latest import of its source was of a file with the same sha256)."""
     path = Path(path)
     if not path.is_file():
         report = Report(subject=str(path))
@@ -66,7 +67,8 @@ def import_file(store: Store, path: Path, fmt: str | None = None,
     reader = pick_reader(path, fmt)
     sha256 = sha256_of(path)
     done = find_import_by_sha(store, sha256, format=reader.name)
-    if done is not None and options.edition in (None, done.edition):
+    if done is not None and options.edition in (None, done.edition) \
+            and imports(store, source_id=done.source_id)[-1].sha256 == sha256:
         return _already_imported(store, reader, path, done)
     batch = _read(reader, path, options)
     _check_keys(batch)

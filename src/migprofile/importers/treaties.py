@@ -12,8 +12,10 @@ One reader, ``treaties``, for two layouts:
 
 Statuses: ``ratified`` (any of those actions), ``signed`` (signed only), ``not_ratified``
 (a UN member state with no action recorded; the 193 members are listed in
-``mappings/un_members.yaml``). Participants that are not countries (the European Union) are
-left out. The treaties are listed in ``mappings/treaties.yaml``; others are counted, not read.
+``mappings/un_members.yaml``), ``unknown`` (listed as a participant without any date, as
+China for the 1954 Convention: see UNTC's notes). Participants that are not countries (the
+European Union) are left out. The treaties are listed in ``mappings/treaties.yaml``; rows
+of others are counted, not read.
 
 Instrument ids: ``untc:<treaty>:<ISO3>`` for the March 2015 snapshot, ``…:<ISO3>:<year>`` for
 later ones. ``current_instruments`` keeps the newest snapshot of each country and treaty

@@ -7,7 +7,10 @@ One reader, ``unhcr``, for three tables of that release, told apart by their col
   need of international protection, hosted (country = asylum, partner = origin); refugees
   and asylum seekers also abroad (country = origin, partner = asylum). Period ``YYYY`` =
   end of that year.
-- ``asylum_applications.csv`` and ``asylum_decisions.csv``: see ``unhcr_asylum``.
+- ``asylum_applications.csv`` -> ``asylum_applications`` (and ``…_abroad``) and
+  ``asylum_decisions.csv`` -> ``asylum_decisions_recognized`` / ``_complementary`` /
+  ``_rejected`` / ``_closed`` / ``_total``, per year, summed over procedure types,
+  application types and decision levels (see "asylum applications and decisions" below).
 
 Areas are UNHCR's own codes (``MOR``, ``ARE`` = Egypt, ``UKN`` -> UNK, ``STA`` -> STL),
 resolved with ``scheme="unhcr"`` (``coo_iso`` is not used: it holds ``XXA`` for stateless);
