@@ -2,7 +2,8 @@
 
 Every setting is declared once in ``REGISTRY`` with its environment variable, TOML key,
 default and help; ``docs/settings.md`` lists them and a test keeps the two in step.
-Precedence: environment variable > TOML file (``MIGPROFILE_CONFIG`` or ``./migprofile.toml``) > default.
+Precedence: environment variable > TOML file (``MIGPROFILE_CONFIG`` or ``./migprofile.toml``)
+> default.
 """
 
 from __future__ import annotations
@@ -49,7 +50,8 @@ def _langs(value: str) -> tuple[str, ...]:
 
 REGISTRY: tuple[Setting, ...] = (
     Setting("database_url", "MIGPROFILE_DATABASE_URL", _default_db,
-            "SQLAlchemy URL of the database (SQLite file by default, postgresql+psycopg://… for servers)."),
+            "SQLAlchemy URL of the database (SQLite file by default, "
+            "postgresql+psycopg://… for servers)."),
     Setting("data_dir", "MIGPROFILE_DATA_DIR", lambda: REPO_ROOT / "data",
             "Folder of bundled data: countries/<ISO2>/ packages, reference lists, extracts.", Path),
     Setting("output_dir", "MIGPROFILE_OUTPUT_DIR", lambda: Path.cwd() / "build",

@@ -37,7 +37,8 @@ def wrong_total(rows: list[dict[str, str]]) -> None:
 
 
 def unknown_country(rows: list[dict[str, str]]) -> None:
-    _find(rows, indicator="remittance_inflow", partner="ESP", period="2007")["partner"] = "Atlantide"
+    row = _find(rows, indicator="remittance_inflow", partner="ESP", period="2007")
+    row["partner"] = "Atlantide"
 
 
 def non_numeric(rows: list[dict[str, str]]) -> None:
@@ -121,7 +122,8 @@ def test_loading_twice_is_idempotent(store: Store) -> None:
 def test_published_mismatch_is_reported(ma_package_copy: Path) -> None:
     path = ma_package_copy / "published.csv"
     text = path.read_text(encoding="utf-8").replace(
-        "emigrant_stock_by_residence,ESP,growth,52.2", "emigrant_stock_by_residence,ESP,growth,52.3")
+        "emigrant_stock_by_residence,ESP,growth,52.2",
+        "emigrant_stock_by_residence,ESP,growth,52.3")
     path.write_text(text, encoding="utf-8")
     _, report = read_country_package(ma_package_copy)
-    assert ["published-mismatch"] == sorted({f.type for f in report.errors})
+    assert sorted({f.type for f in report.errors}) == ["published-mismatch"]

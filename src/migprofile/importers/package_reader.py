@@ -268,7 +268,8 @@ class _ObsContext:
         try:
             sex = Sex(cells["sex"] or "total")
         except ValueError:
-            self.fail(line, "sex", "invalid-value", f"sex {cells['sex']!r} is not total/male/female")
+            self.fail(line, "sex", "invalid-value",
+                      f"sex {cells['sex']!r} is not total, male or female")
             return None
         try:
             breakdown = parse_breakdown(cells["breakdown"])

@@ -104,7 +104,7 @@ class Narrative:
     section: str
     key: str
     order: int
-    text: LocalizedText  # Jinja expressions: {{ fmt.count(v.emigrant_stock(partner="WLD", period="1993-01-01")) }}
+    text: LocalizedText  # Jinja: {{ obs("emigrant_stock", period="1993-01-01") | millions }}
     source_ids: tuple[str, ...] = ()
 
 
