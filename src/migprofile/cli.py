@@ -42,17 +42,27 @@ def _fail(exc: MigprofileError) -> typer.Exit:
     return typer.Exit(3)
 
 
-def print_report(report: Report, *, to: Console = console) -> None:
+def print_report(report: Report, *, to: Console = console, details: bool = True) -> None:
+    """Errors always in full; warnings and notes in full with ``details``, else counted."""
     if not report.findings:
         to.print(f"[green]{report.summary()}[/]")
         return
+    shown = report.findings if details else report.errors
     table = Table(title=report.summary(), show_lines=False)
     for column in ("severity", "type", "location", "message"):
         table.add_column(column, overflow="fold")
     colours = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
-    for f in report.findings:
+    for f in shown:
         table.add_row(f"[{colours[f.severity]}]{f.severity.value}[/]", f.type, str(f.location),
                       f.message)
+    if not details:
+        counts: dict[tuple[str, str], int] = {}
+        for f in report.findings:
+            if f.severity is not Severity.ERROR:
+                key = (f.severity.value, f.type)
+                counts[key] = counts.get(key, 0) + 1
+        for (severity, kind), n in sorted(counts.items()):
+            table.add_row(severity, kind, "", f"{n} finding(s); --details lists them")
     to.print(table)
 
 
@@ -89,6 +99,7 @@ def load(path: Annotated[Path, typer.Argument(help="A country data package folde
 @app.command()
 def check(country: Annotated[str | None, typer.Argument(help="ISO2/ISO3 code or name.")] = None,
           as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+          details: Annotated[bool, typer.Option(help="List every warning.")] = False,
           db: DbOption = None) -> None:
     """Check what the database holds (totals, "of which" rows, published values, real-data
     warnings). Exit code 1 when there are errors."""
@@ -99,7 +110,7 @@ def check(country: Annotated[str | None, typer.Argument(help="ISO2/ISO3 code or 
     if as_json:
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        print_report(report)
+        print_report(report, details=details)
     raise typer.Exit(0 if report.ok else 1)
 
 

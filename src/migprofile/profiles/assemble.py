@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -231,9 +232,14 @@ class Assembler(InternationalBlocks):
             growth_method=self.method.value, data_version=self.data.data_version,
         )
 
-    def _edition(self) -> Any:
-        from datetime import date
-        return self.data.package.edition if self.data.package else date.today()
+    def _edition(self) -> date:
+        """The package's edition date; without a package, the newest access date of the
+        sources the profile uses (the data's date, not the build's)."""
+        if self.data.package:
+            return self.data.package.edition
+        dates = [s.accessed for sid in self.used_sources
+                 if (s := self.data.sources.get(sid)) is not None and s.accessed]
+        return max(dates) if dates else date.today()
 
     def cover(self) -> Cover:
         package = self.data.package
@@ -242,7 +248,7 @@ class Assembler(InternationalBlocks):
         title = package.title.text(self.lang) if package else \
             f"{gettext(self.lang, 'Migration profile')}: {self.country_name}"
         return Cover(
-            series=package.publisher.text(self.lang) if package else "migprofile",
+            series=gettext(self.lang, "Migration profile"),
             title=title, country_name=self.country_name,
             subtitle_lines=tuple(gettext(self.lang, t) for t in frameworks),
             authors=package.authors if package else (),
