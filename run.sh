@@ -6,4 +6,5 @@ cd "$(dirname "$0")"
 . ./scripts/bootstrap.sh
 .venv/bin/migprofile init
 .venv/bin/migprofile check MA
+.venv/bin/migprofile show MA
 .venv/bin/migprofile build MA --lang fr --format html,pdf --out build

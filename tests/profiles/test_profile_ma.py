@@ -161,3 +161,19 @@ def test_a_figure_without_data_stops_the_build(store: Store, ma_package_copy: Pa
     load_package(store, ma_package_copy)
     with pytest.raises(BindingError, match="transit_survey_mean_age"):
         build_profile(store, "MAR", "fr")
+
+
+@pytest.mark.slow
+def test_arabic_pdf_has_joined_arabic_text(ma_store: Store, tmp_path: Path) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    pdf = tmp_path / "MA-ar.pdf"
+    pdf.write_bytes(bytes(render(build_profile(ma_store, "MAR", "ar"), "pdf")))
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    # logical-order Arabic words as extracted: the shaping and joining survived
+    for word in ("المغرب", "الإطار القانوني للهجرة", "اللاجئين"):
+        assert word in text, word

@@ -37,7 +37,10 @@ class SearchHit:
 def _rows(conn: Connection) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
     li = t.legal_instruments.c
-    for r in conn.execute(select(li.id, li.country, li.title, li.short_name)).mappings():
+    # treaty-status snapshots (untc:<treaty>:<ISO3>) repeat one title per country; the legal
+    # matrix shows them, the search covers the curated texts
+    query = select(li.id, li.country, li.title, li.short_name).where(~li.id.startswith("untc:"))
+    for r in conn.execute(query).mappings():
         for lang, title in (r["title"] or {}).items():
             short = (r["short_name"] or {}).get(lang, "")
             rows.append({"kind": "instrument", "country": r["country"], "ref": r["id"],

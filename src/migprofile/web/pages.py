@@ -57,6 +57,10 @@ def _html(content: bytes | str) -> Response:
     return Response(content, media_type=HTML)
 
 
+# indicators worth a world map by default: the widest coverage first
+MAP_DEFAULTS = ("emigrant_stock_birth", "immigrant_stock_birth", "emigrant_stock")
+
+
 @router.get("/")
 def root() -> RedirectResponse:
     return RedirectResponse("/fr/")
@@ -68,8 +72,8 @@ def home(request: Request, lang: str, indicator: str | None = None) -> Response:
     lang = portal.lang(lang)
     choices = views.indicator_choices(portal, lang)
     codes = [c for c, _ in choices]
-    chosen = indicator or ("emigrant_stock" if "emigrant_stock" in codes else
-                           (codes[0] if codes else ""))
+    preferred = [c for c in MAP_DEFAULTS if c in codes]
+    chosen = indicator or (preferred[0] if preferred else (codes[0] if codes else ""))
     if chosen and chosen not in codes:
         raise InvalidParameter("indicator", f"no world totals for {chosen!r}")
     title = dict(choices).get(chosen, "")

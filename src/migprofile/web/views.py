@@ -176,14 +176,31 @@ class LegalMatrix:
 def legal_matrix(portal: Portal, lang: str) -> LegalMatrix:
     areas = portal.areas()
     profiled = [c for c in portal.profiled() if c in areas]
-    countries = [CountryLink(areas[c].iso2 or c, c, areas[c].names.text(lang)) for c in profiled]
-    conventions: dict[str, str] = {}
+    countries = sorted((CountryLink(areas[c].iso2 or c, c, areas[c].names.text(lang))
+                        for c in profiled), key=lambda link: strxfrm_key(link.name))
+    conventions: dict[str, tuple[str, str]] = {}  # treaty -> (sort key, label)
     status: dict[tuple[str, str], str] = {}
+    as_of: dict[tuple[str, str], str] = {}
     for i in portal.store.instruments():
-        if i.kind is InstrumentKind.MULTILATERAL:
-            conventions.setdefault(i.id, i.title.text(lang))
-            status[(i.id, i.country)] = i.status.value
-    return LegalMatrix(countries, sorted(conventions.items(), key=lambda x: x[1]), status)
+        # treaty-status snapshots are coded untc:<treaty>:<ISO3>[:<year>]; the newest wins
+        if i.kind is not InstrumentKind.MULTILATERAL or not i.id.startswith("untc:"):
+            continue
+        treaty, snapshot = i.id.split(":")[1], (i.as_of.isoformat() if i.as_of else "")
+        label = i.short_name.text(lang) or i.title.text(lang)
+        conventions.setdefault(treaty, (str(i.adopted or ""), label))
+        if snapshot >= as_of.get((treaty, i.country), ""):
+            as_of[(treaty, i.country)] = snapshot
+            status[(treaty, i.country)] = i.status.value
+    ordered = sorted(conventions.items(), key=lambda kv: kv[1])
+    return LegalMatrix(countries, [(k, label) for k, (_, label) in ordered], status)
+
+
+def strxfrm_key(name: str) -> str:
+    """Sort key that ignores accents and case ("Émirats" sorts with "E")."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", name.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def search(portal: Portal, words: str, lang: str) -> list[SearchHit]:
