@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from migprofile.geo import normalise
 from migprofile.i18n import format_number
 from migprofile.indicators.growth import GrowthMethod, average_annual_growth
 from migprofile.model import Area, InstrumentKind, Observation
@@ -177,7 +178,7 @@ def legal_matrix(portal: Portal, lang: str) -> LegalMatrix:
     areas = portal.areas()
     profiled = [c for c in portal.profiled() if c in areas]
     countries = sorted((CountryLink(areas[c].iso2 or c, c, areas[c].names.text(lang))
-                        for c in profiled), key=lambda link: strxfrm_key(link.name))
+                        for c in profiled), key=lambda link: normalise(link.name))
     conventions: dict[str, tuple[str, str]] = {}  # treaty -> (sort key, label)
     status: dict[tuple[str, str], str] = {}
     as_of: dict[tuple[str, str], str] = {}
@@ -193,14 +194,6 @@ def legal_matrix(portal: Portal, lang: str) -> LegalMatrix:
             status[(treaty, i.country)] = i.status.value
     ordered = sorted(conventions.items(), key=lambda kv: kv[1])
     return LegalMatrix(countries, [(k, label) for k, (_, label) in ordered], status)
-
-
-def strxfrm_key(name: str) -> str:
-    """Sort key that ignores accents and case ("Émirats" sorts with "E")."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def search(portal: Portal, words: str, lang: str) -> list[SearchHit]:
