@@ -13,7 +13,7 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date
 from babel.messages.pofile import read_po
-from babel.numbers import format_decimal
+from babel.numbers import format_compact_decimal, format_decimal
 
 from migprofile.model import Status
 
@@ -76,10 +76,13 @@ def format_percent(value: float, lang: str, digits: int = 1) -> str:
 
 
 def format_millions(value: float, lang: str, digits: int = 1) -> str:
-    number = format_number(value / 1_000_000, lang, digits)
-    word = gettext(lang, "million") if round(value / 1_000_000, digits) < 2 else \
-        gettext(lang, "millions")
-    return f"{number}\u00a0{word}"
+    """3292599 → "3,3 millions" (fr), "3.3 million" (en), "3.3 مليون" (ar): CLDR's long
+    compact form, which knows each language's plural rules."""
+    if abs(value) >= 1e9:  # the compact form would switch to billions
+        return f"{format_number(value / 1e6, lang, digits)}\u00a0{gettext(lang, 'millions')}"
+    text = format_compact_decimal(value, format_type="long", fraction_digits=digits,
+                                  locale=locale(lang))
+    return str(text).replace(" ", "\u00a0", 1)
 
 
 def format_day(value: date, lang: str) -> str:

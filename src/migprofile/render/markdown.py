@@ -85,7 +85,10 @@ class _Writer:
 
     def cover(self) -> None:
         cover = self.profile.cover
-        self.add(f"# {cover.country_name} — {cover.title}" if cover.title else
+        # the title usually names the country already ("Profil migratoire : Maroc")
+        named = cover.title and cover.country_name in cover.title
+        self.add(f"# {cover.title}" if named else
+                 f"# {cover.country_name} — {cover.title}" if cover.title else
                  f"# {cover.country_name}")
         self.add(_italic(cover.series))
         self.add("\n".join(f"- {line}" for line in cover.subtitle_lines))
