@@ -155,6 +155,7 @@ class Assembler(InternationalBlocks):
             sources=self.data.sources, caption=LocalizedText.coerce(spec.get("caption")),
             row_header=LocalizedText.coerce(spec.get("row_header"))
             if spec.get("row_header") else None,
+            basis=indicator.basis.value if indicator else None,
         )]
 
     def b_chart(self, arg: Mapping[str, Any]) -> list[Block]:

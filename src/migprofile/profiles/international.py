@@ -110,8 +110,10 @@ class InternationalBlocks:
         self.used_sources.append(str(source))
         caption = gettext(self.lang, str(arg["caption"])).format(country=self.country_name)
         caption += f", {periods[0]}–{periods[1]}"
+        indicator_info = self.data.indicators.get(indicator)
         block = table_block(table, lang=self.lang, names=self.names, unit="persons",
-                            sources=self.data.sources)
+                            sources=self.data.sources,
+                            basis=indicator_info.basis.value if indicator_info else None)
         female = self._female_shares(indicator, str(source), periods[1], spec)
         notes = list(block.notes)
         if female:

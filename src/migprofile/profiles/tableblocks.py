@@ -6,11 +6,24 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from migprofile.i18n import format_day, format_number, gettext, qualified
+from migprofile.i18n import N_, format_day, format_number, gettext, qualified
 from migprofile.indicators.tables import PartnerTable, TableRow
 from migprofile.model import LocalizedText, Observation, Source
 from migprofile.profiles.tree import Cell, SourceLine, TableBlock, Value
 
+# what a count counts, printed under each table so that national and international figures
+# side by side are not mistaken for one another
+BASIS = N_("Basis")
+BASES = {
+    "registration": N_("consular or administrative registrations"),
+    "country_of_birth": N_("country of birth"),
+    "citizenship": N_("citizenship"),
+    "permit": N_("residence permits"),
+    "apprehension": N_("apprehensions"),
+    "monetary": N_("recorded transfers"),
+    "protection": N_("protection status"),
+    "survey": N_("survey"),
+}
 COUNT_DIGITS = {"usd_million": 0, "persons": 0, "count": 0, "households": 0, "percent": 1}
 
 
@@ -62,7 +75,7 @@ def _computed(number: float | None, kind: str, lang: str, formula: str,
 def table_block(
     table: PartnerTable, *, lang: str, names: Mapping[str, str], unit: str,
     sources: Mapping[str, Source], caption: LocalizedText | None = None,
-    row_header: LocalizedText | None = None,
+    row_header: LocalizedText | None = None, basis: str | None = None,
 ) -> TableBlock:
     header = _header(table, lang, row_header)
     labels = {str(code): LocalizedText.coerce(text).text(lang)
@@ -70,6 +83,8 @@ def table_block(
     body = tuple(_row(table, row, lang, {**names, **labels}, unit) for row in table.rows)
     title = caption.text(lang) if caption else table.table_id
     notes = []
+    if basis in BASES:
+        notes.append(f"{gettext(lang, BASIS)}: {gettext(lang, BASES[basis])}")
     if table.show_growth:
         notes.append(_growth_note(table, lang))
     return TableBlock(id=table.table_id, caption=title, header=header, body=body,
