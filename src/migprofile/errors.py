@@ -15,7 +15,10 @@ carries that report when the problems must stop the work (a failed load).
     │   └── UnknownAreaError        names or codes that resolve to no area
     ├── FormatNotRecognised         no reader claims a file (names the readers tried)
     ├── BindingError                a narrative figure has no data behind it
-    └── RenderError                 a renderer or an optional tool (PDF, charts) failed
+    ├── RenderError                 a renderer or an optional tool (PDF, charts) failed
+    └── UndefinedIndicator          (also a ValueError; in migprofile.indicators.errors)
+        ├── UndefinedRate           a growth rate from a zero or negative start, or no years
+        └── UndefinedShare          a share of a zero total
 """
 
 from __future__ import annotations
