@@ -335,12 +335,12 @@ class TemplateReader:
             read_data(ctx, data, language)
         ctx.finish()
         return ImportBatch(
-            source=source or _placeholder(path), format=self.name, path=str(path),
+            source=source or _unusable_source(path), format=self.name, path=str(path),
             observations=ctx.observations, areas=ctx.unmapped,
             indicators=batch_indicators(ctx.observations), report=ctx.report)
 
 
-def _placeholder(path: Path) -> Source:
+def _unusable_source(path: Path) -> Source:
     """The Source of a batch whose source record is wrong (its report has the errors)."""
     return Source(id="invalid-template", publisher="", title=LocalizedText({"en": path.name}))
 
