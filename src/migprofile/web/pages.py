@@ -139,9 +139,16 @@ def table_file(request: Request, lang: str, iso2: str, table_id: str, ext: str,
     return Response(xlsx_bytes(table.csv_rows(), table_id), media_type=media, headers=headers)
 
 
+# the countries compared when none are named: the Maghreb and neighbours the seed discusses
+COMPARE_DEFAULTS = ("MAR", "TUN", "DZA", "EGY", "SEN")
+
+
 def _country_list(portal: Portal, countries: str) -> list[str]:
     names = [c.strip() for c in countries.split(",") if c.strip()]
-    return [portal.country_code(c) for c in names] or portal.profiled()
+    if names:
+        return [portal.country_code(c) for c in names]
+    profiled = portal.profiled()
+    return [c for c in COMPARE_DEFAULTS if c in profiled] or list(profiled[:5])
 
 
 @router.get("/{lang}/compare")
@@ -151,7 +158,9 @@ def compare(request: Request, lang: str, indicator: str | None = None,
     portal = portal_of(request)
     lang, method = portal.lang(lang), portal.growth(growth)
     choices = views.indicator_choices(portal, lang)
-    chosen = indicator or (choices[0][0] if choices else "")
+    codes_available = [c for c, _ in choices]
+    preferred = [c for c in MAP_DEFAULTS if c in codes_available]
+    chosen = indicator or (preferred[0] if preferred else (choices[0][0] if choices else ""))
     codes = _country_list(portal, countries)
     if year_to < year_from:
         raise InvalidParameter("to", "must not be before 'from'")
@@ -159,7 +168,12 @@ def compare(request: Request, lang: str, indicator: str | None = None,
     return _html(render_page(
         "compare.html.j2", lang, "/compare", choices=choices, chosen=chosen, result=result,
         countries=countries, year_from=year_from, year_to=year_to, growth=method,
-        title=dict(choices).get(chosen, chosen)))
+        title=dict(choices).get(chosen, chosen), partner_name=_world_name(portal, lang)))
+
+
+def _world_name(portal: Portal, lang: str) -> str:
+    world = views.area_of(portal, "WLD")
+    return world.names.text(lang) if world else "WLD"
 
 
 @router.get("/{lang}/legal")
