@@ -27,7 +27,8 @@ SHOTS = {
     "home": ("/fr/", 1280),
     "country-fr": ("/fr/countries/MA", 1280),
     "country-ar": ("/ar/countries/MA", 1280),
-    "compare": ("/en/compare?indicator=emigrant_stock_birth&countries=MA,TN,DZ,EG,SN&from=1990&to=2024", 1280),
+    "compare": ("/en/compare?indicator=emigrant_stock_birth&countries=MA,TN,DZ,EG,SN"
+                "&from=1990&to=2024", 1280),
     "legal": ("/fr/legal?q=réfugiés", 1280),
     "phone": ("/fr/countries/MA", 390),
 }
