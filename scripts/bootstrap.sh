@@ -14,9 +14,20 @@ if [ ! -x .venv/bin/python ]; then
 fi
 stamp=".venv/.migprofile-installed${EXTRAS:+-$EXTRAS}"
 want="$(cat pyproject.toml | cksum)"
-if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-  echo "Installing migprofile${EXTRAS:+ [$EXTRAS]} into .venv (first run only)..." >&2
-  .venv/bin/python -m pip install --quiet --upgrade pip >&2
-  .venv/bin/python -m pip install --quiet -e ".${EXTRAS:+[$EXTRAS]}" >&2
+current() { [ -f "$1" ] && [ "$(cat "$1")" = "$want" ]; }
+# The test extras include everything the main job needs: no second install after ./test.sh.
+if [ -z "$EXTRAS" ] && current ".venv/.migprofile-installed-test"; then
+  stamp=".venv/.migprofile-installed-test"
+fi
+if ! current "$stamp"; then
+  log=".venv/install.log"
+  echo "Installing migprofile${EXTRAS:+ [$EXTRAS]} into .venv (first run only; log: $log)..." >&2
+  # pip's own chatter goes to the log; on failure its end is shown.
+  if ! { .venv/bin/python -m pip install --quiet --upgrade pip &&
+         .venv/bin/python -m pip install --quiet -e ".${EXTRAS:+[$EXTRAS]}"; } >"$log" 2>&1; then
+    tail -n 30 "$log" >&2
+    echo "installation failed; the whole log is in $log" >&2
+    exit 3
+  fi
   echo "$want" > "$stamp"
 fi

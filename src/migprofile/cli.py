@@ -7,6 +7,7 @@ Exit codes: 0 success; 1 data errors (a failed check or load); 2 usage errors;
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -17,9 +18,11 @@ from rich.table import Table
 
 from migprofile import core
 from migprofile.errors import DataError, MigprofileError
-from migprofile.i18n import format_number, format_percent, qualified
+from migprofile.geo import default_registry
+from migprofile.i18n import format_number, qualified, value_text
 from migprofile.indicators.tables import PartnerTable
-from migprofile.model import Observation
+from migprofile.model import Indicator, Observation
+from migprofile.overview import HoldingCount, KeyFigure, SeriesSummary
 from migprofile.settings import get_settings
 from migprofile.validate import Report, Severity
 
@@ -27,6 +30,9 @@ app = typer.Typer(help="A database of international-migration data and the count
                   "profiles built from it.", no_args_is_help=True, add_completion=False)
 console = Console()
 err = Console(stderr=True)
+if not console.is_terminal and "COLUMNS" not in os.environ:
+    console.width = 110  # logs and pipes: Rich's default of 80 folds every table
+
 
 GrowthOption = Annotated[str | None, typer.Option(
     help="Growth formula: linear (CARIM) or exponential (UN); default MIGPROFILE_GROWTH.")]
@@ -72,11 +78,20 @@ def init(db: DbOption = None,
                                                 "international data sets.")] = True) -> None:
     """Create or migrate the database and load the bundled reference data, country packages
     and extracts of international data (UN DESA, UNHCR, World Bank, KNOMAD, UNTC, OECD)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
     try:
         store = core.open_store(db)
-        with err.status("initialising the database") as status:
-            result = core.init_database(store, extracts=extracts,
-                                        progress=lambda m: status.update(f"loading {m}"))
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+        with Progress(*columns, console=err, transient=True,
+                      disable=not err.is_terminal) as bar:
+            task = bar.add_task("initialising", total=core.init_step_count(extracts=extracts))
+
+            def step(message: str) -> None:
+                bar.update(task, description=f"loading {message}")
+                bar.advance(task)
+
+            result = core.init_database(store, extracts=extracts, progress=step)
     except MigprofileError as exc:
         raise _fail(exc) from exc
     console.print(f"Database ready: {result.areas} areas, {result.indicators} indicators, "
@@ -115,31 +130,42 @@ def check(country: Annotated[str | None, typer.Argument(help="ISO2/ISO3 code or 
 
 
 @app.command()
-def countries(db: DbOption = None) -> None:
-    """List the countries the database holds data for."""
+def countries(
+    lang: Annotated[str, typer.Option(help="Language of names and of their order.")] = "en",
+    db: DbOption = None,
+) -> None:
+    """List the areas the database holds data for: countries and territories first, then
+    regions, aggregates and the other areas sources report (each sorted by name)."""
     try:
-        store = core.open_store(db)
-        counts = store.countries_with_observations()
-        packaged = {p.country for p in store.packages()}
-        names = core.area_names(store)
+        listed, others = core.countries_overview(core.open_store(db), lang=lang)
     except MigprofileError as exc:
         raise _fail(exc) from exc
-    table = Table(title=f"{len(counts)} countries with data")
-    for column in ("code", "name", "observations", "package"):
-        table.add_column(column)
-    for code, n in sorted(counts.items()):
-        area = names.get(code)
-        table.add_row(code, area.names.text("en") if area else code, str(n),
-                      "yes" if code in packaged else "")
+    table = Table(title=f"{len(listed)} countries and territories with data")
+    for column in ("code", "ISO2", "name", "observations", "package"):
+        table.add_column(column, justify="right" if column == "observations" else "left")
+    for h in listed:
+        table.add_row(h.area.code, h.area.iso2 or "", h.area.names.text(lang) or h.area.code,
+                      format_number(h.observations, lang), "yes" if h.packaged else "")
     console.print(table)
+    rest = Table(title=f"{len(others)} regions, aggregates and other areas with data")
+    for column in ("code", "kind", "name", "observations"):
+        rest.add_column(column, justify="right" if column == "observations" else "left")
+    for h in others:
+        rest.add_row(h.area.code, h.area.kind.value, h.area.names.text(lang) or h.area.code,
+                     format_number(h.observations, lang))
+    console.print(rest)
 
 
 @app.command()
 def show(country: Annotated[str, typer.Argument(help="ISO2/ISO3 code or name.")],
          lang: Annotated[str, typer.Option(help="Language of names and numbers.")] = "fr",
-         growth: GrowthOption = None, db: DbOption = None) -> None:
-    """Show what the database holds for a country: tables with computed columns, figures,
-    texts per language and sources."""
+         growth: GrowthOption = None,
+         full: Annotated[bool, typer.Option("--full", help="Also list every observation "
+                                            "outside the tables.")] = False,
+         db: DbOption = None) -> None:
+    """Show what the database holds for a country: key figures, the package's tables with
+    their computed columns, its series (flows...) with growth rates, counts per indicator and
+    source, texts per language and sources. --full lists every other observation too."""
     try:
         store = core.open_store(db)
         growth = growth or get_settings().growth
@@ -147,23 +173,126 @@ def show(country: Annotated[str, typer.Argument(help="ISO2/ISO3 code or name.")]
         names = {code: a.names.text(lang) for code, a in core.area_names(store).items()}
     except MigprofileError as exc:
         raise _fail(exc) from exc
-    console.rule(f"{overview.name} ({overview.country}): {overview.observation_count} observations")
+    console.rule(f"{overview.name} ({overview.country}): "
+                 f"{format_number(overview.observation_count, lang)} observations")
+    console.print(_key_figures(overview.key_figures, overview.indicators, lang))
     for table in overview.tables:
         console.print(_table(table, names, lang, growth))
-    console.print(_figures(overview.other_observations, names, lang))
-    texts = Table(title="Texts per language")
-    for column in ("kind", "fr", "en", "ar"):
-        texts.add_column(column)
-    for kind, per_lang in overview.texts.items():
-        texts.add_row(kind, *(str(per_lang[x]) for x in ("fr", "en", "ar")))
-    console.print(texts)
-    console.print(f"Legal instruments: {overview.instruments}")
-    sources = Table(title="Sources")
-    for column in ("id", "citation", "edition"):
-        sources.add_column(column)
+    if overview.series:
+        console.print(_series(overview.series, overview.indicators, names, lang, growth))
+    console.print(_holdings(overview.holdings, lang))
+    console.print(_texts(overview))
+    console.print(_sources(overview))
+    if full:
+        console.print(_figures(overview.other_observations, overview.indicators, names, lang,
+                               title="Every observation outside the tables"))
+    else:
+        console.print(f"[dim]{len(overview.other_observations)} observations outside the "
+                      "tables: --full lists them[/]")
+
+
+@app.command()
+def summary(country: Annotated[str, typer.Argument(help="ISO2/ISO3 code or name.")] = "MA",
+            lang: Annotated[str, typer.Option(help="Language of names and numbers.")] = "fr",
+            db: DbOption = None) -> None:
+    """The key figures of a country (emigrants, immigrants, refugees, remittances), each with
+    its year and source."""
+    try:
+        store = core.open_store(db)
+        code, figures = core.country_key_figures(store, country)
+        indicators = {i.code: i for i in store.indicators()}
+    except MigprofileError as exc:
+        raise _fail(exc) from exc
+    name = default_registry().name(code, lang)
+    console.print(_key_figures(figures, indicators, lang, title=f"{name}: key figures"))
+
+
+def _key_figures(figures: list[KeyFigure], indicators: dict[str, Indicator], lang: str,
+                 title: str = "Key figures") -> Table:
+    out = Table(title=title, caption="Migrants by country of birth (UN DESA); * sum over "
+                "origins or destinations (UNHCR publishes no total).")
+    for column in ("figure", "value", "unit", "period", "source"):
+        out.add_column(column, justify="right" if column == "value" else "left",
+                       no_wrap=column != "figure", overflow="fold")
+    for f in figures:
+        indicator = indicators.get(f.indicator)
+        unit = indicator.unit if indicator else ""
+        label = KEY_FIGURE_LABELS.get(f.key, f.key) + (" *" if f.summed else "")
+        out.add_row(label, qualified(value_text(f.value, unit, lang), f.status, lang),
+                    UNIT_LABELS.get(unit, unit), f.period, f.source_id or "")
+    return out
+
+
+# The CLI speaks English; names and numbers follow --lang.
+KEY_FIGURE_LABELS = {
+    "emigrants": "emigrants",
+    "immigrants": "immigrants",
+    "immigrant_share": "immigrants, % of population",
+    "refugees_hosted": "refugees hosted",
+    "asylum_seekers_hosted": "asylum seekers hosted",
+    "refugees_abroad": "refugees abroad",
+    "asylum_seekers_abroad": "asylum seekers abroad",
+    "remittances": "remittances received",
+    "remittances_gdp": "remittances, % of GDP",
+}
+UNIT_LABELS = {"persons": "persons", "usd_million": "million US$", "percent": "", "usd": "US$"}
+
+
+def _series(series: list[SeriesSummary], indicators: dict[str, Indicator],
+            names: dict[str, str], lang: str, growth: str) -> Table:
+    out = Table(title="Package series: first and last values")
+    headers = ("indicator", "partner", "from", "value", "to", "value ",
+               f"growth ({growth}) %/yr")
+    for column in headers:
+        out.add_column(column, justify="right" if column.startswith(("value", "growth"))
+                       else "left", overflow="fold")
+    for s in series:
+        indicator = indicators.get(s.indicator)
+        unit = indicator.unit if indicator else ""
+        rate = "…" if s.growth is None or s.growth.value is None \
+            else format_number(s.growth.value, lang, 1)
+        out.add_row(s.indicator, names.get(s.partner, s.partner), s.first.period,
+                    _obs_text(s.first, lang, unit), s.last.period,
+                    _obs_text(s.last, lang, unit), rate)
+    return out
+
+
+def _holdings(items: list[HoldingCount], lang: str) -> Table:
+    """One row per indicator: how many values, over which years, from which sources."""
+    out = Table(title="Values per indicator")
+    for column in ("indicator", "values", "years", "partners", "sources"):
+        out.add_column(column, justify="right" if column in ("values", "partners") else "left",
+                       no_wrap=column == "indicator", overflow="fold")
+    by_indicator: dict[str, list[HoldingCount]] = {}
+    for h in items:
+        by_indicator.setdefault(h.indicator, []).append(h)
+    for indicator, held in by_indicator.items():
+        first, last = min(h.first_year for h in held), max(h.last_year for h in held)
+        out.add_row(indicator, format_number(sum(h.values for h in held), lang),
+                    str(first) if first == last else f"{first}–{last}",
+                    format_number(max(h.partners for h in held), lang),
+                    ", ".join(h.source_id for h in held))
+    return out
+
+
+def _sources(overview: core.CountryOverview) -> Table:
+    out = Table(title="Sources")
+    for column in ("id", "publisher", "edition", "accessed"):
+        out.add_column(column, no_wrap=column == "id", overflow="fold")
     for s in overview.sources:
-        sources.add_row(s.id, s.citation.text(lang) or s.publisher, s.edition or "")
-    console.print(sources)
+        out.add_row(s.id, s.publisher, s.edition or "",
+                    s.accessed.isoformat() if s.accessed else "")
+    return out
+
+
+def _texts(overview: core.CountryOverview) -> Table:
+    languages = sorted({lang for counts in overview.texts.values() for lang in counts})
+    texts = Table(title=f"Texts per language (legal instruments: {overview.instruments})")
+    for column in ("kind", *languages):
+        texts.add_column(column, justify="left" if column == "kind" else "right")
+    for kind, per_lang in overview.texts.items():
+        texts.add_row(kind, *(str(per_lang.get(x, 0)) for x in languages))
+    return texts
 
 
 def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str) -> Table:
@@ -195,24 +324,25 @@ def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str) -
     return out
 
 
-def _obs_text(obs: Observation | None, lang: str) -> str:
+def _obs_text(obs: Observation | None, lang: str, unit: str = "") -> str:
     if obs is None or obs.value is None:
         return "…" if obs is None else obs.status.value
-    digits = 0 if float(obs.value).is_integer() else 1
-    return qualified(format_number(obs.value, lang, digits), obs.status, lang)
+    return qualified(value_text(obs.value, unit, lang), obs.status, lang)
 
 
-def _figures(observations: list[Observation], names: dict[str, str], lang: str) -> Table:
-    out = Table(title="Other figures")
+def _figures(observations: list[Observation], indicators: dict[str, Indicator],
+             names: dict[str, str], lang: str, *, title: str) -> Table:
+    out = Table(title=title)
     for column in ("indicator", "partner", "period", "breakdown", "value", "source"):
-        out.add_column(column)
+        out.add_column(column, justify="right" if column == "value" else "left",
+                       overflow="fold")
     for o in observations:
-        value = _obs_text(o, lang)
-        if o.indicator.endswith(("share", "_rate", "composition")) and o.value is not None:
-            value = qualified(format_percent(o.value, lang), o.status, lang)
+        indicator = indicators.get(o.indicator)
         breakdown = ";".join(f"{k}={v}" for k, v in o.breakdown.items())
-        out.add_row(o.indicator, names.get(o.partner, o.partner), o.period, breakdown, value,
-                    o.source_id)
+        if o.sex.value != "total":
+            breakdown = ";".join(filter(None, (f"sex={o.sex.value}", breakdown)))
+        out.add_row(o.indicator, names.get(o.partner, o.partner), o.period, breakdown,
+                    _obs_text(o, lang, indicator.unit if indicator else ""), o.source_id)
     return out
 
 
@@ -253,7 +383,7 @@ def build(
             err.print("[bold red]error:[/] name at least one country, or --all")
             raise typer.Exit(2)
         request = BuildRequest(tuple(codes), langs, formats, out or settings.output_dir, method)
-        with Progress(console=err, transient=True) as bar:
+        with Progress(console=err, transient=True, disable=not err.is_terminal) as bar:
             task = bar.add_task("building profiles", total=len(codes))
             result = build_many(store, request,
                                 progress=lambda _c: bar.advance(task))
@@ -265,8 +395,10 @@ def build(
         err.print(f"[dim]not profiled {country}: {reason}[/]")
     for country, error in sorted(result.failed.items()):
         err.print(f"[yellow]failed {country}:[/] {error}")
-    err.print(f"{len(result.written)} file(s) written; {len(codes) - len(result.failed)} "
-              f"countries built, {len(result.failed)} failed, {len(skipped)} without enough data")
+    built = len(codes) - len(result.failed)
+    err.print(f"{len(result.written)} file(s) written; {built} "
+              f"{'country' if built == 1 else 'countries'} built, {len(result.failed)} failed, "
+              f"{len(skipped)} without enough data")
     if result.failed and not result.written:
         raise typer.Exit(1)
 
@@ -296,7 +428,9 @@ def import_(
         raise typer.Exit(2) from exc
     options = ReadOptions(allow_unmapped=allow_unmapped, edition=edition, accessed=accessed)
     try:
-        batch = import_file(core.open_store(db), file, fmt, options)
+        store = core.open_store(db)
+        with err.status(f"importing {file.name} (one transaction)"):
+            batch = import_file(store, file, fmt, options)
     except FormatNotRecognised as exc:
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(1 if fmt == "auto" else 2) from exc

@@ -17,6 +17,16 @@ from migprofile.importers.reference import read_indicators
 from migprofile.indicators.growth import GrowthMethod
 from migprofile.indicators.tables import PartnerTable, compute_partner_table
 from migprofile.model import Area, CountryPackage, Indicator, Observation, PackageInfo, Source
+from migprofile.overview import (
+    AreaHolding,
+    HoldingCount,
+    KeyFigure,
+    SeriesSummary,
+    areas_with_data,
+    holdings,
+    key_figures,
+    package_series,
+)
 from migprofile.settings import Settings, get_settings
 from migprofile.store import ObservationFilter, Store
 from migprofile.validate import Report
@@ -79,6 +89,14 @@ def init_database(
         result.reports += [b.report for b in load_bundled_extracts(store, settings=settings,
                                                                    progress=progress)]
     return result
+
+
+def init_step_count(*, settings: Settings | None = None, extracts: bool = True) -> int:
+    """How many progress messages ``init_database`` sends (one per package and extract)."""
+    from migprofile.importers.extracts import extracts_dir, read_manifest
+
+    steps = len(bundled_packages(settings))
+    return steps + (len(read_manifest(extracts_dir(settings))) if extracts else 0)
 
 
 def read_country_package(
@@ -146,6 +164,11 @@ class CountryOverview:
     instruments: int
     sources: list[Source]
     observation_count: int
+    key_figures: list[KeyFigure] = field(default_factory=list)
+    series: list[SeriesSummary] = field(default_factory=list)  # package values outside tables
+    single: list[Observation] = field(default_factory=list)
+    holdings: list[HoldingCount] = field(default_factory=list)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
 
 
 def country_overview(store: Store, country: str, *, lang: str = "fr",
@@ -168,9 +191,28 @@ def country_overview(store: Store, country: str, *, lang: str = "fr",
                         ("footnotes", [f.text for f in store.footnotes(code)])):
         texts[kind] = {lang_: sum(1 for t in items if lang_ in t) for lang_ in ("fr", "en", "ar")}
     source_ids = {o.source_id for o in observations}
+    others = [o for o in observations if id(o) not in used]
+    own = set(store.source_ids_of_origin(f"package:{code}"))
+    series, single = package_series((o for o in others if o.source_id in own),
+                                    GrowthMethod(method))
     return CountryOverview(
         country=code, name=default_registry().name(code, lang), package=store.package(code),
-        tables=tables, other_observations=[o for o in observations if id(o) not in used],
+        tables=tables, other_observations=others,
         texts=texts, instruments=len(store.instruments(code)),
         sources=store.sources(source_ids), observation_count=len(observations),
+        key_figures=key_figures(observations), series=series, single=single,
+        holdings=holdings(observations), indicators={i.code: i for i in store.indicators()},
     )
+
+
+def country_key_figures(store: Store, country: str) -> tuple[str, list[KeyFigure]]:
+    """ISO3 code and headline figures (emigrants, immigrants, refugees, remittances)."""
+    code = resolve_country(store, country)
+    return code, key_figures(store.observations(ObservationFilter(country=code)))
+
+
+def countries_overview(store: Store, *, lang: str = "en"
+                       ) -> tuple[list[AreaHolding], list[AreaHolding]]:
+    """Areas with data: countries and territories, then regions, aggregates and groupings."""
+    return areas_with_data(store.countries_with_observations(), area_names(store),
+                           {p.country for p in store.packages()}, lang)

@@ -102,3 +102,14 @@ def qualified(text: str, status: Status, lang: str) -> str:
     """``environ 16 000``, ``more than 12,000``: the status's word before the number."""
     word = qualifier(status, lang)
     return f"{word} {text}" if word else text
+
+
+def value_text(value: float, unit: str, lang: str) -> str:
+    """A value as the CLI and the tables print it, by the indicator's unit: percentages with
+    one decimal and the language's percent sign; counts and amounts whole when they are whole,
+    else with one decimal."""
+    if unit in ("percent", "percentage_points"):
+        return format_percent(value, lang)
+    if unit == "usd_million" and abs(value) >= 100:  # CARIM's tables: whole millions
+        return format_number(value, lang, 0)
+    return format_number(value, lang, 0 if float(value).is_integer() else 1)
