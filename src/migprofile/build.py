@@ -13,9 +13,8 @@ from migprofile.indicators.growth import GrowthMethod
 from migprofile.profiles.assemble import assemble_profile
 from migprofile.profiles.data import CountryData, load_country_data
 from migprofile.profiles.tree import Profile
+from migprofile.render import FORMATS as FORMATS  # the renderers' list, re-exported
 from migprofile.store import Store
-
-FORMATS = ("html", "pdf", "md", "json")
 
 
 @dataclass(frozen=True)

@@ -351,7 +351,8 @@ def build(
     countries: Annotated[list[str] | None, typer.Argument(help="ISO2/ISO3 codes or names.")] = None,
     lang: Annotated[str | None, typer.Option(help="Languages: fr,en,ar (default: "
                                              "MIGPROFILE_LANGUAGES).")] = None,
-    fmt: Annotated[str, typer.Option("--format", help="Formats: html,pdf,md,json.")] = "html",
+    fmt: Annotated[str, typer.Option("--format", help="Formats: html,pdf,md,json,datapackage "
+                                     "(a zip: every table as CSV + datapackage.json).")] = "html",
     out: Annotated[Path | None, typer.Option(help="Output folder (default: "
                                              "MIGPROFILE_OUTPUT_DIR).")] = None,
     growth: GrowthOption = None,

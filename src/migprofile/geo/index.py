@@ -42,6 +42,31 @@ class NameIndex:
             return None
         return next(iter(entry[1]))
 
+    def search(self, text: str) -> list[tuple[int, str, str]]:
+        """Areas whose names contain ``text`` (as a match key): ``(rank, key, code)`` with
+        rank 0 for a whole-name match, 1 for a name starting with it, 2 for a word starting
+        with it, 3 for any other place."""
+        query = match_key(text)
+        if not query:
+            return []
+        found: list[tuple[int, str, str]] = []
+        for key, (_, codes) in self._entries.items():
+            where = key.find(query)
+            if where < 0:
+                continue
+            rank = 0 if key == query else 1 if where == 0 else \
+                2 if key[where - 1] == " " else 3
+            found.extend((rank, key, code) for code in codes)
+        return found
+
+    def keys_by_code(self) -> dict[str, tuple[str, ...]]:
+        """Every key an area's names and aliases give, by area code."""
+        found: dict[str, list[str]] = {}
+        for key, (_, codes) in self._entries.items():
+            for code in codes:
+                found.setdefault(code, []).append(key)
+        return {code: tuple(sorted(keys)) for code, keys in found.items()}
+
     def ambiguous(self) -> dict[str, tuple[str, ...]]:
         """Keys that several areas claim with equal priority, and those areas."""
         return {k: tuple(sorted(v[1])) for k, v in self._entries.items() if len(v[1]) > 1}

@@ -30,6 +30,7 @@ class AreaRegistry:
         self._m49: dict[int, str] = {}
         self._schemes: dict[str, dict[str, str]] = {}
         self._index = NameIndex()
+        self._keys: tuple[int, dict[str, tuple[str, ...]]] | None = None
 
     # -- building -------------------------------------------------------------------------
 
@@ -151,6 +152,30 @@ class AreaRegistry:
         if text.isdigit():
             return self._m49.get(int(text))
         return None
+
+    def search(self, text: str, *, kinds: Iterable[AreaKind] | None = None,
+               limit: int = 10) -> list[str]:
+        """Codes of the areas whose code, ISO2 code or any name or alias (in any language,
+        ignoring case, accents and punctuation) matches ``text``: exact codes and whole names
+        first, then names that start with it, then names with a word that starts with it."""
+        wanted = set(kinds) if kinds is not None else None
+        best: dict[str, tuple[int, int]] = {}
+        exact = self._code(text.strip(), text.strip().upper()) if text.strip() else None
+        if exact is not None:
+            best[exact] = (-1, 0)
+        for rank, key, code in self._index.search(text):
+            if rank < 3:
+                score = (rank, len(key))
+                best[code] = min(best.get(code, score), score)
+        ranked = sorted((c for c in best if wanted is None or self._areas[c].kind in wanted
+                         if c in self._areas), key=lambda c: (best[c], c))
+        return ranked[:limit]
+
+    def match_keys(self, code: str) -> tuple[str, ...]:
+        """The match keys of an area's names and aliases in every language (for filters)."""
+        if self._keys is None or self._keys[0] != len(self._index):
+            self._keys = (len(self._index), self._index.keys_by_code())
+        return self._keys[1].get(code, ())
 
     def resolve(self, name_or_code: str, *, scheme: str | None = None) -> str:
         """The area code of a code or name; ``UnknownAreaError`` if none."""

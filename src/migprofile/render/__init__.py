@@ -4,6 +4,7 @@
     render(profile, "pdf")   -> bytes  A4, via WeasyPrint
     render(profile, "md")    -> str    GitHub-flavoured Markdown
     render(profile, "json")  -> str    the whole tree with provenance
+    render(profile, "datapackage") -> bytes  a zip: every table as CSV + datapackage.json
 
 Renderers never query the store: everything they print is in the tree.
 """
@@ -13,13 +14,15 @@ from __future__ import annotations
 from migprofile.errors import RenderError
 from migprofile.profiles.tree import Profile
 
-FORMATS: tuple[str, ...] = ("html", "pdf", "md", "json")
-EXTENSIONS: dict[str, str] = {"html": "html", "pdf": "pdf", "md": "md", "json": "json"}
+FORMATS: tuple[str, ...] = ("html", "pdf", "md", "json", "datapackage")
+EXTENSIONS: dict[str, str] = {"html": "html", "pdf": "pdf", "md": "md", "json": "json",
+                              "datapackage": "datapackage.zip"}
 MEDIA_TYPES: dict[str, str] = {
     "html": "text/html; charset=utf-8",
     "pdf": "application/pdf",
     "md": "text/markdown; charset=utf-8",
     "json": "application/json",
+    "datapackage": "application/zip",
 }
 
 
@@ -41,6 +44,10 @@ def render(profile: Profile, fmt: str) -> bytes | str:
         from migprofile.render.json import render_json
 
         return render_json(profile)
+    if fmt == "datapackage":
+        from migprofile.render.datapackage import render_datapackage
+
+        return render_datapackage(profile)
     raise RenderError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 

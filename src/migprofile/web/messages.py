@@ -24,7 +24,22 @@ MESSAGES: dict[str, LocalizedText] = {
     "api": _t("API", "API", "واجهة البرمجة"),
     "language": _t("Langue", "Language", "اللغة"),
     "countries": _t("Pays profilés", "Profiled countries", "البلدان المشمولة"),
-    "search_countries": _t("Filtrer les pays", "Filter countries", "تصفية البلدان"),
+    "search_countries": _t("Trouver un pays", "Find a country", "البحث عن بلد"),
+    "search_countries_hint": _t("nom en français, anglais ou arabe, ou code ISO",
+                                "name in French, English or Arabic, or ISO code",
+                                "الاسم بالعربية أو الفرنسية أو الإنجليزية، أو رمز ISO"),
+    "countries_shown": _t("{n} pays", "{n} countries", "عدد البلدان: {n}"),
+    "find_title": _t("Pays trouvés", "Countries found", "البلدان التي عُثر عليها"),
+    "not_profiled": _t("pas de profil", "no profile", "لا يوجد ملمح"),
+    "datapackage": _t("Tableaux (CSV + datapackage.json)", "Tables (CSV + datapackage.json)",
+                      "الجداول (CSV و datapackage.json)"),
+    "database": _t("Toute la base de données", "The whole database", "قاعدة البيانات كاملة"),
+    "database_note": _t("SQLite (s'ouvre dans Datasette ou DB Browser) ; CSV : une table par "
+                        "fichier, dans une archive zip.",
+                        "SQLite (opens in Datasette or DB Browser); CSV: one file per table, "
+                        "in a zip archive.",
+                        "SQLite (يُفتح في Datasette أو DB Browser)؛ CSV: ملف لكل جدول في "
+                        "أرشيف zip."),
     "map": _t("Carte du monde", "World map", "خريطة العالم"),
     "indicator": _t("Indicateur", "Indicator", "المؤشر"),
     "show": _t("Afficher", "Show", "عرض"),

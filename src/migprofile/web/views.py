@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from migprofile.geo import normalise
+from migprofile.geo import default_registry, normalise
 from migprofile.i18n import format_number
 from migprofile.indicators.growth import GrowthMethod, average_annual_growth
 from migprofile.model import Area, InstrumentKind, Observation
+from migprofile.overview import sort_key
 from migprofile.store import ObservationFilter
 from migprofile.store.search import SearchHit, search_texts
 from migprofile.web.portal import Portal
@@ -22,11 +23,13 @@ class CountryLink:
     iso2: str
     code: str
     name: str
+    keys: str = ""  # match keys of every name and alias, for the page's filter
 
 
 def country_groups(portal: Portal, lang: str) -> list[tuple[str, list[CountryLink]]]:
     """Profiled countries grouped by UN region, both sorted by name in ``lang``."""
     areas = portal.areas()
+    registry = default_registry()
     groups: dict[str, list[CountryLink]] = {}
     for code in portal.profiled():
         area = areas.get(code)
@@ -34,8 +37,11 @@ def country_groups(portal: Portal, lang: str) -> list[tuple[str, list[CountryLin
             continue
         region = areas.get(area.region or "")
         label = region.names.text(lang) if region else "—"
-        groups.setdefault(label, []).append(CountryLink(area.iso2, code, area.names.text(lang)))
-    return [(k, sorted(v, key=lambda c: c.name)) for k, v in sorted(groups.items())]
+        keys = " | ".join((area.iso2.lower(), code.lower(), *registry.match_keys(code)))
+        groups.setdefault(label, []).append(
+            CountryLink(area.iso2, code, area.names.text(lang), keys))
+    return [(k, sorted(v, key=lambda c: sort_key(c.name)))
+            for k, v in sorted(groups.items(), key=lambda kv: sort_key(kv[0]))]
 
 
 def indicator_choices(portal: Portal, lang: str) -> list[tuple[str, str]]:

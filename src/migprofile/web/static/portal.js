@@ -3,11 +3,24 @@
 (function () {
   "use strict";
 
+  /* The same folding as migprofile.geo.normalise: case, accents, Arabic letter variants
+     and punctuation do not count, so "egy", "Égypte" and "مصر" all find Egypt. */
+  var ARABIC = { "\u0671": "\u0627", "\u0649": "\u064a", "\u0629": "\u0647", "\u0640": "" };
+  function fold(text) {
+    return text.replace(/[\u0671\u0649\u0629\u0640]/g, function (c) { return ARABIC[c]; })
+      .normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[\p{P}\p{S}\p{Z}\p{C}]+/gu, " ").trim();
+  }
+
   function filterCountries(input) {
-    var q = input.value.trim().toLowerCase();
+    var q = fold(input.value);
+    var shown = 0;
     document.querySelectorAll("[data-country]").forEach(function (li) {
-      li.hidden = q !== "" && li.getAttribute("data-country").toLowerCase().indexOf(q) < 0;
+      li.hidden = q !== "" && li.getAttribute("data-country").indexOf(q) < 0;
+      if (!li.hidden) { shown += 1; }
     });
+    var status = document.getElementById("country-filter-status");
+    if (status) { status.textContent = q === "" ? "" : status.getAttribute("data-template").replace("{n}", shown); }
     document.querySelectorAll(".region").forEach(function (group) {
       group.hidden = !group.querySelector("[data-country]:not([hidden])");
     });
