@@ -52,6 +52,32 @@ def time_format_locale(lang: str) -> str:
     return TIME_LOCALES.get(lang, "en-US")
 
 
+@cache
+def time_format_definition(lang: str) -> dict[str, Any]:
+    """A d3-time-format locale from CLDR (Babel): month and day names of ``lang``, for the
+    interactive charts (vl-convert takes the locale by name, the browser needs it spelt out)."""
+    loc = locale(lang)
+
+    def names(table: Any, width: str, keys: range) -> list[str]:
+        return [str(table["format"][width][k]) for k in keys]
+
+    days = [6, 0, 1, 2, 3, 4, 5]  # Babel counts from Monday, d3 from Sunday
+    return {
+        "dateTime": "%x %X", "date": "%d/%m/%Y", "time": "%H:%M:%S",
+        "periods": [str(loc.periods.get("am", "AM")), str(loc.periods.get("pm", "PM"))],
+        "days": [str(loc.days["format"]["wide"][d]) for d in days],
+        "shortDays": [str(loc.days["format"]["abbreviated"][d]) for d in days],
+        "months": names(loc.months, "wide", range(1, 13)),
+        "shortMonths": names(loc.months, "abbreviated", range(1, 13)),
+    }
+
+
+def embed_options(lang: str) -> dict[str, Any]:
+    """What vega-embed needs to print numbers and dates as the page's language does; carried
+    in the spec's ``usermeta.embedOptions``, which vega-embed reads."""
+    return {"formatLocale": format_locale(lang), "timeFormatLocale": time_format_definition(lang)}
+
+
 def spec_json(spec: dict[str, Any]) -> str:
     """The canonical JSON of a spec (cache key, ``data-spec`` attribute)."""
     return json.dumps(spec, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

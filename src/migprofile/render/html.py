@@ -26,6 +26,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from migprofile.errors import NotFoundError
 from migprofile.profiles.tree import (
     Cell,
     ChartBlock,
@@ -35,7 +36,7 @@ from migprofile.profiles.tree import (
     SideBySide,
 )
 from migprofile.render import markup
-from migprofile.render.charts import chart_png, chart_svg, inline_svg, png_size
+from migprofile.render.charts import chart_png, chart_svg, embed_options, inline_svg, png_size
 from migprofile.render.common import (
     LRI,
     PDI,
@@ -98,9 +99,41 @@ class ChartArt:
 
 def render_html(profile: Profile, *, for_print: bool = False, interactive: bool = False) -> str:
     """The profile as a self-contained HTML5 document."""
+    template = _environment().get_template("profile.html.j2")
+    page = template.render(**_context(profile, for_print=for_print, interactive=interactive))
+    return isolate_mixed_text(page) if profile.direction == "rtl" else page
+
+
+def render_chart_html(profile: Profile, chart_id: str, *, profile_url: str = "") -> str:
+    """One chart of the profile as a page of its own (for an iframe): the interactive chart
+    over its static SVG, its source line and its data table."""
+    chart = next((c for c in charts(profile) if c.id == chart_id), None)
+    if chart is None:
+        raise NotFoundError("chart", chart_id)
+    template = _environment().get_template("chart.html.j2")
+    page = template.render(chart_block=chart, profile_url=profile_url,
+                           **_context(profile, for_print=False, interactive=True))
+    return isolate_mixed_text(page) if profile.direction == "rtl" else page
+
+
+class _LazyArt(dict[str, "ChartArt"]):
+    """Chart drawings made when a template first asks for them."""
+
+    def __init__(self, blocks: dict[str, ChartBlock], draw: Any) -> None:
+        super().__init__()
+        self._blocks = blocks
+        self._draw = draw
+
+    def __missing__(self, chart_id: str) -> ChartArt:
+        art: ChartArt = self._draw(self._blocks[chart_id])
+        self[chart_id] = art
+        return art
+
+
+def _context(profile: Profile, *, for_print: bool, interactive: bool) -> dict[str, Any]:
+    """What the templates need."""
     _ = translator(profile)
     lang = profile.lang
-    template = _environment().get_template("profile.html.j2")
     footnote_ids: set[int] = set()
 
     def fn_id(number: int) -> bool:
@@ -113,7 +146,7 @@ def render_html(profile: Profile, *, for_print: bool = False, interactive: bool 
     narrow = {c.id for s in profile.sections for b in iter_blocks(s.blocks)
               if isinstance(b, SideBySide)
               for column in b.columns for c in iter_blocks(column) if isinstance(c, ChartBlock)}
-    page = template.render(
+    return dict(
         profile=profile,
         lang=lang,
         dir=profile.direction or direction(lang),
@@ -124,13 +157,12 @@ def render_html(profile: Profile, *, for_print: bool = False, interactive: bool 
         font_faces=FONT_FACES,
         for_print=for_print,
         interactive=interactive and not for_print,
-        chart_art={c.id: _chart_art(c, lang, _, for_print, narrow=c.id in narrow)
-                   for c in charts(profile)},
+        chart_art=_LazyArt({c.id: c for c in charts(profile)},
+                           lambda c: _chart_art(c, lang, _, for_print, narrow=c.id in narrow)),
         isolate=(LRI, PDI) if for_print and profile.direction == "rtl" else ("", ""),
         sources=source_index(profile),
         framework_rows=framework_rows,
     )
-    return isolate_mixed_text(page) if profile.direction == "rtl" else page
 
 
 def _chart_art(chart: ChartBlock, lang: str, _: Any, for_print: bool, *,
@@ -148,6 +180,10 @@ def _chart_art(chart: ChartBlock, lang: str, _: Any, for_print: bool, *,
     svg = inline_svg(chart_svg(spec, spec_lang), prefix=f"c-{chart.id}",
                      label=chart.description or chart.title)
     public = {k: v for k, v in spec.items() if k != "$schema"}
+    # the browser draws with the page's CLDR symbols, as vl-convert did for the SVG
+    usermeta = dict(public.get("usermeta") or {})
+    usermeta["embedOptions"] = embed_options(spec_lang)
+    public["usermeta"] = usermeta
     return ChartArt(Markup(svg), "", 0, 0, _single_quoted(json.dumps(
         public, ensure_ascii=False, separators=(",", ":"))), table)
 

@@ -118,9 +118,12 @@ def _country_page(portal: Portal, lang: str, iso2: str, growth: str | None) -> b
     name = area.iso2 or iso2
     profile = portal.profile(code, lang, method)
     t = translator(lang)
-    embedded = embed_profile(profile, f"/{lang}/countries/{name}", t("table_data"))
+    embedded = embed_profile(profile, f"/{lang}/countries/{name}", t("table_data"),
+                             embed_base=f"/{lang}/embed/countries/{name}",
+                             embed_label=t("embed"))
     return render_page("country.html.j2", lang, f"/countries/{name}", profile=profile,
-                       iso2=name, embedded=embedded, growth=method).encode("utf-8")
+                       iso2=name, embedded=embedded, growth=method,
+                       key_figures=views.key_figure_rows(portal, code, lang)).encode("utf-8")
 
 
 @router.get("/{lang}/countries/{iso2}/tables/{table_id}.{ext}")

@@ -209,3 +209,50 @@ def search(portal: Portal, words: str, lang: str) -> list[SearchHit]:
 
 def area_of(portal: Portal, code: str) -> Area | None:
     return portal.areas().get(code)
+
+
+@dataclass(frozen=True)
+class KeyFigureRow:
+    key: str
+    label: str
+    value: str
+    period: str
+    source: str
+    source_id: str | None
+    source_lang: str  # the language the source's title is in (English for a proper name)
+
+
+def key_figure_rows(portal: Portal, code: str, lang: str) -> list[KeyFigureRow]:
+    """The country page's header: each headline figure with its year and source."""
+    from migprofile import core
+    from migprofile.i18n import qualified, value_text
+    from migprofile.web.messages import translator
+
+    figures = portal.cached(("key-figures", code),
+                            lambda: core.country_key_figures(portal.store, code)[1])
+    units = {i.code: i.unit for i in portal.store.indicators()}
+    sources = {s.id: s for s in portal.store.sources({f.source_id for f in figures
+                                                      if f.source_id})}
+    t = translator(lang)
+    rows = []
+    for f in figures:
+        unit = units.get(f.indicator, "")
+        value = qualified(value_text(f.value, unit, lang), f.status, lang)
+        if unit == "usd_million":
+            value = t("usd_millions").replace("{n}", value)
+        source = sources.get(f.source_id or "")
+        # a title not given in this language is shown in English, as the proper name it is
+        # there, and marked as such in the page (never a French title on an Arabic page)
+        title_lang = lang if source is None or lang in source.title.texts else "en"
+        title = source.title.text(title_lang) if source else (f.source_id or "")
+        rows.append(KeyFigureRow(f.key, t(f"kf.{f.key}"), value, f.period[:4],
+                                 short_title(title), f.source_id, title_lang))
+    return rows
+
+
+def short_title(title: str) -> str:
+    """A source's title up to its subtitle: "International Migrant Stock 2024 (POP/DB/…) :
+    par destination…" → "International Migrant Stock 2024"."""
+    cut = min((i for i in (title.find(" ("), title.find(" : "), title.find(": "))
+               if i > 0), default=len(title))
+    return title[:cut].strip()

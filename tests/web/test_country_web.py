@@ -1,0 +1,78 @@
+"""The country page as a web page: key figures with year and source, no print cover,
+embeddable charts with their source line, charts that print numbers in the page's locale."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+
+import pytest
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from fastapi.testclient import TestClient
+
+
+def _key_figures(html: str) -> dict[str, str]:
+    return dict(re.findall(r'<div class="kf" data-key="([a-z_]+)">(.*?)</div>', html, re.S))
+
+
+def test_key_figures_each_have_a_year_and_a_source(client: TestClient) -> None:
+    html = client.get("/fr/countries/MA").text
+    figures = _key_figures(html)
+    assert {"emigrants", "immigrants", "refugees_hosted", "remittances"} <= set(figures)
+    for key, item in figures.items():
+        assert re.search(r"\((19|20)\d\d, <a href=\"/fr/sources#src-", item), key
+    text = figures["emigrants"].replace("\u202f", " ").replace("\u00a0", " ")
+    assert "3 627 829" in text and "2024" in text and "International Migrant Stock 2024" in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "en", "ar"])
+def test_key_figure_labels_and_sources_stay_in_the_page_language(client: TestClient,
+                                                                  lang: str) -> None:
+    html = client.get(f"/{lang}/countries/MA").text
+    figures = _key_figures(html)
+    french = ("Indicateurs du développement", "Base de données", "Émigrés")
+    for item in figures.values():
+        if lang != "fr":
+            assert not any(word in item for word in french), item
+    if lang == "ar":  # a title without an Arabic version is marked as the English it is
+        assert 'lang="en" dir="ltr"' in figures["remittances"]
+
+
+def test_country_page_has_one_h1_and_no_cover(client: TestClient) -> None:
+    html = client.get("/en/countries/MA").text
+    assert html.count("<h1") == 1
+    assert 'class="cover"' not in html  # the print cover is the PDF's
+    assert 'class="cover"' in client.get("/en/countries/MA.html").text
+
+
+def test_every_chart_has_an_embed_page_with_its_source(client: TestClient) -> None:
+    html = client.get("/fr/countries/MA").text
+    urls = re.findall(r'<a href="(/fr/embed/countries/MA/charts/[^"]+)">', html)
+    assert urls and len(urls) == len(set(urls)) == html.count('<figure class="chart"')
+    for url in urls:
+        page = client.get(url)
+        assert page.status_code == 200, url
+        assert page.headers["content-security-policy"] == "frame-ancestors *"
+        assert '<p class="source">' in page.text and "vega-chart" in page.text
+        assert "&lt;iframe src=&#34;" + url in html or f'&lt;iframe src="{url}"' in html \
+            or "iframe src=&#34;" in html
+    assert client.get("/fr/embed/countries/MA/charts/nope").status_code == 404
+
+
+@pytest.mark.parametrize(("lang", "decimal", "thousands"),
+                         [("fr", ",", "\u202f"), ("en", ".", ","), ("ar", ".", ",")])
+def test_interactive_charts_carry_the_page_locale(client: TestClient, lang: str, decimal: str,
+                                                  thousands: str) -> None:
+    html = client.get(f"/{lang}/countries/MA").text
+    specs = [json.loads(s) for s in re.findall(r"data-spec='([^']+)'", html)]
+    assert specs
+    for spec in specs:
+        options = spec["usermeta"]["embedOptions"]
+        assert options["formatLocale"]["decimal"] == decimal
+        assert options["formatLocale"]["thousands"] == thousands
+        assert len(options["timeFormatLocale"]["months"]) == 12
+    if lang == "fr":
+        assert specs[0]["usermeta"]["embedOptions"]["timeFormatLocale"]["months"][0] == "janvier"
