@@ -76,3 +76,39 @@ def test_interactive_charts_carry_the_page_locale(client: TestClient, lang: str,
         assert len(options["timeFormatLocale"]["months"]) == 12
     if lang == "fr":
         assert specs[0]["usermeta"]["embedOptions"]["timeFormatLocale"]["months"][0] == "janvier"
+
+
+def test_compare_by_names_and_regions_without_repeats(client: TestClient) -> None:
+    html = client.get("/fr/compare", params=[("country", "Maroc"), ("country", "Tunisie"),
+                                             ("country", "MA"), ("indicator",
+                                                                 "emigrant_stock_birth")]).text
+    table = html[html.index("<tbody>"):html.index("</tbody>")]
+    assert table.count(">Maroc</a>") == 1 and ">Tunisie</a>" in table
+    assert '<option value="MA" selected>Maroc</option>' in html
+    # the shareable link and the CSV carry the same choice, by code
+    assert "country=MAR&amp;country=TUN" in html
+    north_africa = client.get("/en/compare", params={"country": "UN:015"}).text
+    body = north_africa[north_africa.index("<tbody>"):north_africa.index("</tbody>")]
+    assert ">Morocco</a>" in body and ">Egypt</a>" in body and ">Sudan</a>" in body
+
+
+def test_compare_refuses_too_many_countries(client: TestClient) -> None:
+    many = [("country", c) for c in ("MA", "TN", "DZ", "EG", "LY", "SN", "ML", "NE", "TD",
+                                     "SD", "FR", "ES", "IT")]
+    response = client.get("/en/compare", params=many)
+    assert response.status_code == 422
+    assert "at most 12" in response.json()["error"]["message"]
+
+
+def test_compare_csv_has_numbers_and_the_formula(client: TestClient) -> None:
+    import csv
+    import io
+
+    response = client.get("/fr/compare.csv", params=[("country", "MA"), ("country", "TN"),
+                                                     ("indicator", "emigrant_stock_birth"),
+                                                     ("growth", "exponential")])
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:2] == ["country", "iso2"] and "ln(v1 / v0) / t × 100" in rows[0][-1]
+    morocco = next(r for r in rows if r[1] == "MA")
+    assert all(v == "" or v.replace(".", "", 1).lstrip("-").isdigit() for v in morocco[2:])

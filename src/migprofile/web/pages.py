@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
@@ -145,34 +146,80 @@ def table_file(request: Request, lang: str, iso2: str, table_id: str, ext: str,
 
 # the countries compared when none are named: the Maghreb and neighbours the seed discusses
 COMPARE_DEFAULTS = ("MAR", "TUN", "DZA", "EGY", "SEN")
+MAX_COMPARED = 12  # lines a chart can still tell apart
 
 
-def _country_list(portal: Portal, countries: str) -> list[str]:
-    names = [c.strip() for c in countries.split(",") if c.strip()]
-    if names:
-        return [portal.country_code(c) for c in names]
-    profiled = portal.profiled()
-    return [c for c in COMPARE_DEFAULTS if c in profiled] or list(profiled[:5])
+def _country_list(portal: Portal, lang: str, chosen: list[str], countries: str) -> list[str]:
+    """ISO3 codes of the countries asked for (names, codes or regions, repeated ``country``
+    parameters or the older comma list), without repeats, at most ``MAX_COMPARED``."""
+    names = [c.strip() for c in [*chosen, *countries.split(",")] if c.strip()]
+    if not names:
+        profiled = portal.profiled()
+        return [c for c in COMPARE_DEFAULTS if c in profiled] or list(profiled[:5])
+    regions = {code: [c.code for c in links] for code, _, links in
+               views.compare_choices(portal, lang)}
+    codes: list[str] = []
+    for name in names:
+        members = regions.get(name.upper()) or regions.get(name)
+        for code in members or [portal.country_code(name)]:
+            if code not in codes:
+                codes.append(code)
+    if len(codes) > MAX_COMPARED:
+        raise InvalidParameter("country", f"at most {MAX_COMPARED} countries at once "
+                               f"({len(codes)} asked for)")
+    return codes
 
 
-@router.get("/{lang}/compare")
-def compare(request: Request, lang: str, indicator: str | None = None,
-            countries: str = "", year_from: int = Query(1990, alias="from"),
-            year_to: int = Query(2024, alias="to"), growth: str | None = None) -> Response:
+def _comparison(request: Request, lang: str, indicator: str | None, country: list[str],
+                countries: str, year_from: int, year_to: int, growth: str | None
+                ) -> tuple[dict[str, Any], views.Comparison]:
     portal = portal_of(request)
     lang, method = portal.lang(lang), portal.growth(growth)
     choices = views.indicator_choices(portal, lang)
     codes_available = [c for c, _ in choices]
     preferred = [c for c in MAP_DEFAULTS if c in codes_available]
     chosen = indicator or (preferred[0] if preferred else (choices[0][0] if choices else ""))
-    codes = _country_list(portal, countries)
+    if chosen and chosen not in codes_available:
+        raise InvalidParameter("indicator", f"no world totals for {chosen!r}")
+    codes = _country_list(portal, lang, country, countries)
     if year_to < year_from:
         raise InvalidParameter("to", "must not be before 'from'")
     result = views.compare(portal, chosen, codes, (year_from, year_to), method, lang)
-    return _html(render_page(
-        "compare.html.j2", lang, "/compare", choices=choices, chosen=chosen, result=result,
-        countries=countries, year_from=year_from, year_to=year_to, growth=method,
-        title=dict(choices).get(chosen, chosen), partner_name=_world_name(portal, lang)))
+    context = dict(choices=choices, chosen=chosen, result=result, selected=set(codes),
+                   regions=views.compare_choices(portal, lang), year_from=year_from,
+                   year_to=year_to, growth=method, title=dict(choices).get(chosen, chosen),
+                   partner_name=_world_name(portal, lang),
+                   query=urlencode([("indicator", chosen), *[("country", c) for c in codes],
+                                    ("from", year_from), ("to", year_to), ("growth", method)]))
+    return context, result
+
+
+YearFrom = Annotated[int, Query(alias="from", ge=1800, le=2200)]
+YearTo = Annotated[int, Query(alias="to", ge=1800, le=2200)]
+
+
+@router.get("/{lang}/compare")
+def compare(request: Request, lang: str, indicator: str | None = None,
+            country: Annotated[list[str] | None, Query()] = None, countries: str = "",
+            year_from: YearFrom = 1990, year_to: YearTo = 2024,
+            growth: str | None = None) -> Response:
+    context, _ = _comparison(request, lang, indicator, country or [], countries, year_from,
+                             year_to, growth)
+    return _html(render_page("compare.html.j2", lang, f"/compare?{context['query']}",
+                             **context))
+
+
+@router.get("/{lang}/compare.csv")
+def compare_csv(request: Request, lang: str, indicator: str | None = None,
+                country: Annotated[list[str] | None, Query()] = None, countries: str = "",
+                year_from: YearFrom = 1990, year_to: YearTo = 2024,
+                growth: str | None = None) -> Response:
+    context, result = _comparison(request, lang, indicator, country or [], countries,
+                                  year_from, year_to, growth)
+    rows = views.compare_csv_rows(result, translator(lang)("growth"))
+    name = f"compare-{context['chosen']}-{year_from}-{year_to}.csv"
+    return Response(csv_bytes(rows), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
 def _world_name(portal: Portal, lang: str) -> str:

@@ -104,6 +104,8 @@ class CompareRow:
     name: str
     values: dict[int, str]
     rate: str | None
+    numbers: dict[int, float | None] = field(default_factory=dict)  # raw, for the CSV
+    rate_number: float | None = None
 
 
 @dataclass
@@ -116,7 +118,7 @@ class Comparison:
     points: list[dict[str, Any]] = field(default_factory=list)
 
 
-def _rate(series: list[Observation], method: str, lang: str) -> str | None:
+def _rate(series: list[Observation], method: str) -> float | None:
     usable = [o for o in series if o.value is not None]
     if len(usable) < 2 or usable[-1].year <= usable[0].year:
         return None
@@ -124,7 +126,7 @@ def _rate(series: list[Observation], method: str, lang: str) -> str | None:
     assert first.value is not None and last.value is not None
     rate = average_annual_growth(first.value, last.value, float(last.year - first.year),
                                  method, strict=False)
-    return None if rate.value is None else format_number(rate.value, lang, 2)
+    return rate.value
 
 
 def compare(portal: Portal, indicator: str, codes: Sequence[str], years: tuple[int, int],
@@ -146,12 +148,53 @@ def compare(portal: Portal, indicator: str, codes: Sequence[str], years: tuple[i
         name = area.names.text(lang) if area else code
         all_years.update(o.year for o in obs)
         points += [{"country": name, "year": o.year, "value": o.value} for o in obs]
+        rate_number = _rate(obs, method)
         rows.append(CompareRow(area.iso2 if area and area.iso2 else code, name,
                                {o.year: _fmt(o.value, lang) for o in obs},
-                               _rate(obs, method, lang)))
+                               None if rate_number is None
+                               else format_number(rate_number, lang, 2),
+                               {o.year: o.value for o in obs}, rate_number))
     rate = average_annual_growth(1.0, 2.0, 1.0, GrowthMethod(method))
     return Comparison(indicator, sorted(all_years), rows, rate.formula,
                       line_spec(points, lang), points)
+
+
+def compare_csv_rows(result: Comparison, growth_label: str) -> list[list[str]]:
+    """The comparison as a table with numbers as numbers: country, ISO2, one column per
+    year, the growth rate (its formula in the header)."""
+    header = ["country", "iso2", *[str(y) for y in result.years],
+              f"{growth_label} (%/yr; {result.formula})"]
+    rows = [header]
+    for row in result.rows:
+        rows.append([row.name, row.iso2,
+                     *["" if row.numbers.get(y) is None else _plain(row.numbers[y])
+                       for y in result.years],
+                     "" if row.rate_number is None else _plain(round(row.rate_number, 4))])
+    return rows
+
+
+def _plain(value: float | None) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value).is_integer() else repr(value)
+
+
+def compare_choices(portal: Portal, lang: str) -> list[tuple[str, str, list[CountryLink]]]:
+    """(sub-region code, name, its profiled countries) for the compare form's list."""
+    areas = portal.areas()
+    by_region: dict[str, list[CountryLink]] = {}
+    for code in portal.profiled():
+        area = areas.get(code)
+        if area is None or not area.iso2:
+            continue
+        # sub-regions (Northern Africa, Western Europe...): small enough to compare at once
+        by_region.setdefault(area.subregion or area.region or "", []).append(
+            CountryLink(area.iso2, code, area.names.text(lang)))
+    found = []
+    for region, links in by_region.items():
+        name = areas[region].names.text(lang) if region in areas else "—"
+        found.append((region, name, sorted(links, key=lambda c: sort_key(c.name))))
+    return sorted(found, key=lambda r: sort_key(r[1]))
 
 
 def _fmt(value: float | None, lang: str) -> str:
