@@ -11,6 +11,7 @@ from migprofile.i18n import format_number
 from migprofile.indicators.growth import GrowthMethod, average_annual_growth
 from migprofile.model import Area, InstrumentKind, Observation
 from migprofile.overview import sort_key
+from migprofile.render.charts import embed_options
 from migprofile.store import ObservationFilter
 from migprofile.store.search import SearchHit, search_texts
 from migprofile.web.portal import Portal
@@ -79,12 +80,14 @@ def map_spec(portal: Portal, indicator: str, lang: str, title: str) -> dict[str,
         "width": "container", "height": 340, "autosize": {"type": "fit", "contains": "padding"},
         "projection": {"type": "equalEarth"}, "data": topo,
         "layer": [
+            # the grey base map is decoration: hidden from assistive technology
             {"mark": {"type": "geoshape", "fill": "#e3e6ea", "stroke": "#ffffff",
-                      "strokeWidth": 0.4}},
+                      "strokeWidth": 0.4, "aria": False}},
             {"transform": [{"lookup": "id", "from": {"data": {"values": values}, "key": "id",
                                                       "fields": ["name", "value", "year"]}},
                            {"filter": "isValid(datum.value)"}],
-             "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.4},
+             "mark": {"type": "geoshape", "stroke": "#ffffff", "strokeWidth": 0.4,
+                      "description": title},
              "encoding": {
                  "color": {"field": "value", "type": "quantitative", "title": title,
                            "scale": {"scheme": "blues"}, "legend": {"format": ",.0f"}},
@@ -94,7 +97,7 @@ def map_spec(portal: Portal, indicator: str, lang: str, title: str) -> dict[str,
                              {"field": "year", "title": "⌚"}]}},
         ],
         "config": {"view": {"stroke": None}, "legend": {"orient": "bottom"}},
-        "usermeta": {"lang": lang, "rows": len(values)},
+        "usermeta": {"lang": lang, "rows": len(values), "embedOptions": embed_options(lang)},
     }
 
 
@@ -212,7 +215,7 @@ def line_spec(points: list[dict[str, Any]], lang: str) -> dict[str, Any]:
             "color": {"field": "country", "type": "nominal", "title": None},
         },
         "config": {"legend": {"orient": "bottom"}},
-        "usermeta": {"lang": lang},
+        "usermeta": {"lang": lang, "embedOptions": embed_options(lang)},
     }
 
 
