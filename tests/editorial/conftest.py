@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from html import unescape
+from typing import Any
 
 import pytest
 
@@ -41,3 +45,34 @@ def make_team(store: Store) -> Team:
 @pytest.fixture
 def team(store: Store) -> Team:
     return make_team(store)
+
+
+@pytest.fixture(scope="module")
+def web_store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """One SQLite store per module (reference data and the bundled packages, no extracts)."""
+    from migprofile.core import init_database
+
+    s = Store.open(f"sqlite:///{tmp_path_factory.mktemp('editor') / 'e.db'}")
+    init_database(s, extracts=False)
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="module")
+def web_team(web_store: Store) -> Team:
+    return make_team(web_store)
+
+
+HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
+
+
+def hidden_fields(html: str) -> dict[str, str]:
+    """The hidden inputs of the first form of a page (csrf, key, version, published_sha)."""
+    return {name: unescape(value) for name, value in HIDDEN.findall(html)}
+
+
+def log_in(client: Any, username: str, password: str = PASSWORD) -> Any:
+    page = client.get("/fr/login")
+    token = hidden_fields(page.text)["csrf"]
+    return client.post("/fr/login", data={"username": username, "password": password,
+                                          "csrf": token}, follow_redirects=False)

@@ -17,7 +17,7 @@ from migprofile import __version__ as VERSION
 from migprofile import core
 from migprofile.settings import Settings, get_settings
 from migprofile.store import Store
-from migprofile.web import api, pages
+from migprofile.web import api, editor, pages
 from migprofile.web.errors import install_error_handlers
 from migprofile.web.portal import Portal
 
@@ -45,6 +45,7 @@ def create_app(store: Store | None = None, *, settings: Settings | None = None) 
             swagger_css_url="/static/vendor/swagger-ui.css",
             swagger_favicon_url="/static/favicon.svg")
 
+    editor.install(app)  # before the pages: it extends the country page with drafts
     app.include_router(pages.router)
     return app
 
