@@ -4,7 +4,7 @@ revisions, restore and the audit log."""
 from __future__ import annotations
 
 import pytest
-from conftest import Team
+from editorial_helpers import Team
 from sqlalchemy import text
 
 from migprofile.editorial import accounts, audit, revisions, workflow

@@ -95,7 +95,7 @@ def country(request: Request, lang: str, iso2: str) -> Response:
         mine = {d.key: d for d in drafts if d.kind is kind}
         published = workflow.published_objects(es, code, kind)
         groups.append({"kind": kind.value, "title": t(views.KIND_TITLES[kind]),
-                       "items": views.object_rows(published, mine, lang, short, kind)})
+                       "objects": views.object_rows(published, mine, lang, short, kind)})
     return page("edit_country.html.j2", lang, f"/edit/{short}", session, iso2=short,
                 name=_name(request, code, lang), groups=groups,
                 drafts=views.draft_rows(drafts, lang, _iso2_of(request)))
@@ -121,7 +121,7 @@ def _form_page(request: Request, lang: str, session: Session, code: str, short: 
         errors=errors or {}, conflict=conflict, notice=notice, draft=view.draft,
         version=view.version, published_sha=view.published_sha,
         deletable=kind in DELETABLE and view.published is not None,
-        source_choices=_source_choices(request, code, current_source), langs=LANGUAGES)
+        source_choices=_source_choices(request, code, current_source))
 
 
 @router.get("/{lang}/edit/{iso2}/{kind}")
@@ -202,7 +202,11 @@ async def preview(request: Request, lang: str) -> Response:
 async def country_page(request: Request, lang: str, iso2: str,
                        growth: str | None = None) -> Response:
     """The public profile; for a logged-in editor with drafts of this country, the profile
-    with those drafts in place under a "draft" banner (never cached)."""
+    with those drafts in place under a "draft" banner (never cached). Files
+    (``MA.pdf``, ``MA.md``…) are always the published profile."""
+    if "." in iso2:
+        name, ext = iso2.split(".", 1)
+        return await run_in_threadpool(pages.country_file, request, lang, name, ext, growth)
     session = sess.current_session(request) if request.cookies.get(sess.SESSION_COOKIE) \
         else None
     drafts: list[workflow.Draft] = []

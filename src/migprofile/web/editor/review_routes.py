@@ -31,6 +31,14 @@ def _lang(request: Request, lang: str) -> str:
     return portal.lang(lang)
 
 
+def _published(request: Request) -> None:
+    """Publication changed the data: this worker's caches re-check at once (the others
+    within a second, see ``web.cache``)."""
+    portal: Portal = request.app.state.portal
+    portal.bytes.expire()
+    portal.objects.expire()
+
+
 def _back(request: Request, fallback: str) -> str:
     """Back to the page the form was on (same site only)."""
     referer = request.headers.get("referer", "")
@@ -55,6 +63,7 @@ async def draft_action(request: Request, lang: str, draft_id: int, action: str) 
         await run_in_threadpool(workflow.withdraw, es, who, draft_id)
     elif action == "publish":
         await run_in_threadpool(workflow.publish, es, who, draft_id, form.get("message", ""))
+        _published(request)
     elif action == "return":
         await run_in_threadpool(workflow.return_draft, es, who, draft_id,
                                 form.get("comment", ""))
@@ -117,6 +126,7 @@ async def restore(request: Request, lang: str, revision_id: int) -> Response:
     old = revisions.get_revision(es, revision_id)
     new = await run_in_threadpool(workflow.restore, es, sess.actor(request, session),
                                   revision_id, form.get("message", ""))
+    _published(request)
     return RedirectResponse(f"/{lang}/edit/compare?a={old.id}&b={new}", status_code=303)
 
 
