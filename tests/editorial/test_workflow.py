@@ -57,7 +57,7 @@ def test_draft_submit_publish_reaches_the_content_tables(store: Store, team: Tea
     revision = workflow.publish(team.es, team.actor(team.reviewer), draft.id, "checked")
     assert _cell_text(store, "ar") == "- نص جديد للاجئين"
     history = revisions.history(team.es, "MAR", Kind.LEGAL, KEY)
-    assert [r.id for r in history][0] == revision
+    assert history[0].id == revision
     assert history[-1].author == "package"  # the loaded content is revision "0"
     _, _, diffs = revisions.compare(team.es, history[-1].id, revision)
     changed = [(d.field, d.lang) for d in diffs if d.changed]
