@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -19,9 +19,17 @@ from typing import Any
 
 import yaml
 
-from migprofile.editorial.objects import INSTRUMENT_DATES, Kind, Payload
+from migprofile.editorial.objects import CELL_KINDS, INSTRUMENT_DATES, Kind, Payload
 from migprofile.geo import default_registry
-from migprofile.model import LANGUAGES, LocalizedText, Observation
+from migprofile.model import (
+    DIRECTIONS,
+    LANGUAGES,
+    LEGAL_ROWS,
+    SOCIO_POLITICAL_ROWS,
+    Framework,
+    LocalizedText,
+    Observation,
+)
 from migprofile.store.editorial import EditorialStore
 
 OBS_HEADER = ("indicator", "partner", "period", "sex", "breakdown", "value", "status",
@@ -70,6 +78,20 @@ class ExportResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
+def _cell_order(kind: Kind) -> Callable[[Payload], tuple[int, int, int]]:
+    framework = kind.framework
+    assert framework is not None
+    rows = LEGAL_ROWS if framework is Framework.LEGAL else SOCIO_POLITICAL_ROWS
+    directions = DIRECTIONS[framework]
+
+    def key(p: Payload) -> tuple[int, int, int]:
+        return (rows.index(p["row"]) if p["row"] in rows else len(rows),
+                directions.index(p["direction"]) if p["direction"] in directions else 2,
+                int(p["order"]))
+
+    return key
+
+
 def _dates(payload: Payload, names: Iterable[str]) -> Payload:
     """ISO strings → dates, so YAML writes them as dates and the reader reads them back."""
     out = dict(payload)
@@ -99,6 +121,8 @@ def export_package(es: EditorialStore, country: str, folder: Path) -> ExportResu
     files: dict[str, str] = {"package.yaml": dump_yaml(_package(country, rows["package"]))}
     for kind, name in FILES.items():
         items = published[kind]
+        if kind in CELL_KINDS:  # in the order of the printed table, as packages are written
+            items = sorted(items, key=_cell_order(kind))
         if kind is Kind.INSTRUMENT:
             items = [_dates(p, INSTRUMENT_DATES) for p in items]
         elif kind is Kind.SOURCE:
