@@ -73,7 +73,7 @@ def get_revision(es: EditorialStore, revision_id: int) -> Revision:
     return _revision(row)
 
 
-def word_diff(old: str, new: str) -> tuple[Segment, ...]:
+def _words(old: str, new: str) -> list[Segment]:
     a, b = TOKEN.findall(old), TOKEN.findall(new)
     segments: list[Segment] = []
     matcher = difflib.SequenceMatcher(a=a, b=b, autojunk=False)
@@ -85,7 +85,40 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
             segments.append(Segment("delete", "".join(a[i1:i2])))
         if j2 > j1:
             segments.append(Segment("insert", "".join(b[j1:j2])))
-    return tuple(segments)
+    return segments
+
+
+def word_diff(old: str, new: str) -> tuple[Segment, ...]:
+    """Line by line; within a changed line that stays mostly the same, word by word (a
+    rewritten line reads better struck out whole, with its new text after it)."""
+    a, b = old.splitlines(keepends=True), new.splitlines(keepends=True)
+    segments: list[Segment] = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        if op == "equal":
+            segments.append(Segment("equal", "".join(a[i1:i2])))
+            continue
+        olds, news = a[i1:i2], b[j1:j2]
+        for k in range(max(len(olds), len(news))):
+            o = olds[k] if k < len(olds) else ""
+            n = news[k] if k < len(news) else ""
+            if o and n and difflib.SequenceMatcher(a=o, b=n).ratio() >= 0.6:
+                segments += _words(o, n)
+                continue
+            if o:
+                segments.append(Segment("delete", o))
+            if n:
+                segments.append(Segment("insert", n))
+    return tuple(_merged(segments))
+
+
+def _merged(segments: list[Segment]) -> list[Segment]:
+    out: list[Segment] = []
+    for s in segments:
+        if out and out[-1].op == s.op:
+            out[-1] = Segment(s.op, out[-1].text + s.text)
+        elif s.text:
+            out.append(s)
+    return out
 
 
 def diff_payloads(old: Payload | None, new: Payload | None, *,
