@@ -35,7 +35,7 @@ def _publish(team: Team, text: str) -> None:
     workflow.publish(team.es, team.actor(team.reviewer), draft.id, "export test")
 
 
-def test_export_load_export_is_identical(store: Store, team: Team, tmp_path: Path) -> None:
+def test_export_load_export_is_identical(ed_store: Store, team: Team, tmp_path: Path) -> None:
     _publish(team, "- Texte publié par l'éditeur.\n")
     unpublished = workflow.open_object(team.es, "MAR", Kind.LEGAL, "refugees/immigration/1")
     form = {f"text.{k}": v for k, v in (unpublished.current or {})["text"].items()}
@@ -67,9 +67,9 @@ def test_export_load_export_is_identical(store: Store, team: Team, tmp_path: Pat
     fresh.close()
 
 
-def test_export_of_the_bundled_package_keeps_its_observations(store: Store,
+def test_export_of_the_bundled_package_keeps_its_observations(ed_store: Store,
                                                               tmp_path: Path) -> None:
-    result = export_package(EditorialStore(store), "MAR", tmp_path / "ma")
+    result = export_package(EditorialStore(ed_store), "MAR", tmp_path / "ma")
     original = (REPO_ROOT / "data" / "countries" / "MA" / "observations.csv").read_text(
         encoding="utf-8").splitlines()
     exported = (result.folder / "observations.csv").read_text(encoding="utf-8").splitlines()

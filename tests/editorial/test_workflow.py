@@ -47,15 +47,15 @@ def _cell_text(store: Store, lang: str) -> str:
     return cell.text.texts.get(lang, "")
 
 
-def test_draft_submit_publish_reaches_the_content_tables(store: Store, team: Team) -> None:
-    before = _cell_text(store, "ar")
+def test_draft_submit_publish_reaches_the_content_tables(ed_store: Store, team: Team) -> None:
+    before = _cell_text(ed_store, "ar")
     draft = _save(team, team.ma, **{"text.ar": "- نص جديد للاجئين"})
-    assert _cell_text(store, "ar") == before  # a draft is not published
+    assert _cell_text(ed_store, "ar") == before  # a draft is not published
     workflow.submit(team.es, team.actor(team.ma), draft.id, draft.version)
     with pytest.raises(PermissionDenied):
         workflow.publish(team.es, team.actor(team.ma), draft.id, "self")
     revision = workflow.publish(team.es, team.actor(team.reviewer), draft.id, "checked")
-    assert _cell_text(store, "ar") == "- نص جديد للاجئين"
+    assert _cell_text(ed_store, "ar") == "- نص جديد للاجئين"
     history = revisions.history(team.es, "MAR", Kind.LEGAL, KEY)
     assert history[0].id == revision
     assert history[-1].author == "package"  # the loaded content is revision "0"
@@ -66,7 +66,7 @@ def test_draft_submit_publish_reaches_the_content_tables(store: Store, team: Tea
     assert actions[:3] == ["publish", "submit", "edit"]
 
 
-def test_second_editor_is_told_and_nothing_is_lost(store: Store, team: Team) -> None:
+def test_second_editor_is_told_and_nothing_is_lost(ed_store: Store, team: Team) -> None:
     view = workflow.open_object(team.es, "MAR", Kind.LEGAL, KEY)  # both open the same cell
     first = workflow.save_draft(team.es, team.actor(team.ma), "MAR", Kind.LEGAL,
                                 _form(view, **{"text.fr": "premier"}), key=KEY,
@@ -80,7 +80,7 @@ def test_second_editor_is_told_and_nothing_is_lost(store: Store, team: Team) -> 
     assert workflow.open_object(team.es, "MAR", Kind.LEGAL, KEY).draft == first
 
 
-def test_stale_form_after_publication_is_a_conflict(store: Store, team: Team) -> None:
+def test_stale_form_after_publication_is_a_conflict(ed_store: Store, team: Team) -> None:
     stale = workflow.open_object(team.es, "MAR", Kind.LEGAL, KEY)
     draft = _save(team, team.ma, **{"text.fr": "publié"})
     workflow.submit(team.es, team.actor(team.ma), draft.id, draft.version)
@@ -91,15 +91,15 @@ def test_stale_form_after_publication_is_a_conflict(store: Store, team: Team) ->
                             published_sha=stale.published_sha)
 
 
-def test_contributor_of_tunisia_cannot_write_morocco(store: Store, team: Team) -> None:
+def test_contributor_of_tunisia_cannot_write_morocco(ed_store: Store, team: Team) -> None:
     view = workflow.open_object(team.es, "MAR", Kind.LEGAL, KEY)
     with pytest.raises(PermissionDenied):
         workflow.save_draft(team.es, team.actor(team.tn), "MAR", Kind.LEGAL, _form(view),
                             key=KEY, version=0, published_sha=view.published_sha)
 
 
-def test_return_with_comment_then_restore(store: Store, team: Team) -> None:
-    original = _cell_text(store, "fr")
+def test_return_with_comment_then_restore(ed_store: Store, team: Team) -> None:
+    original = _cell_text(ed_store, "fr")
     draft = _save(team, team.ma, **{"text.fr": "à revoir"})
     workflow.submit(team.es, team.actor(team.ma), draft.id, draft.version)
     with pytest.raises(InvalidEdit):
@@ -113,15 +113,15 @@ def test_return_with_comment_then_restore(store: Store, team: Team) -> None:
     again = _save(team, team.ma, **{"text.fr": "corrigé"})
     workflow.submit(team.es, team.actor(team.ma), again.id, again.version)
     workflow.publish(team.es, team.actor(team.admin), again.id, "ok")
-    assert _cell_text(store, "fr") == "corrigé"
+    assert _cell_text(ed_store, "fr") == "corrigé"
     baseline = revisions.history(team.es, "MAR", Kind.LEGAL, KEY)[-1]
     workflow.restore(team.es, team.actor(team.admin), baseline.id)
-    assert _cell_text(store, "fr") == original
+    assert _cell_text(ed_store, "fr") == original
     newest = revisions.history(team.es, "MAR", Kind.LEGAL, KEY)[0]
     assert newest.sha256 == baseline.sha256 and "restore" in newest.message
 
 
-def test_bad_references_are_named(store: Store, team: Team) -> None:
+def test_bad_references_are_named(ed_store: Store, team: Team) -> None:
     view = workflow.open_object(team.es, "MAR", Kind.LEGAL, KEY)
     with pytest.raises(InvalidEdit) as caught:
         workflow.save_draft(team.es, team.actor(team.ma), "MAR", Kind.LEGAL,
@@ -130,7 +130,7 @@ def test_bad_references_are_named(store: Store, team: Team) -> None:
     assert set(caught.value.fields) == {"footnotes", "instruments"}
 
 
-def test_login_is_generic_rate_limited_and_audited(store: Store, team: Team) -> None:
+def test_login_is_generic_rate_limited_and_audited(ed_store: Store, team: Team) -> None:
     for name in ("karim", "nobody"):
         with pytest.raises(AuthenticationFailed) as caught:
             accounts.login(team.es, name, "wrong password", "10.0.0.1")
@@ -150,20 +150,20 @@ def test_login_is_generic_rate_limited_and_audited(store: Store, team: Team) -> 
     assert "login_refused" in actions
 
 
-def test_audit_log_and_revisions_are_append_only(store: Store, team: Team) -> None:
+def test_audit_log_and_revisions_are_append_only(ed_store: Store, team: Team) -> None:
     draft = _save(team, team.ma, **{"text.fr": "x"})
     workflow.submit(team.es, team.actor(team.ma), draft.id, draft.version)
     workflow.publish(team.es, team.actor(team.reviewer), draft.id, "ok")
     for statement in ("UPDATE audit_log SET username = 'x'", "DELETE FROM audit_log",
                       "UPDATE editorial_revisions SET message = 'x'",
                       "DELETE FROM editorial_revisions"):
-        with pytest.raises(Exception, match="append-only"), store.engine.begin() as conn:
+        with pytest.raises(Exception, match="append-only"), ed_store.engine.begin() as conn:
             conn.execute(text(statement))
     assert audit.entries(team.es)
 
 
-def test_password_is_hashed_with_argon2(store: Store, team: Team) -> None:
-    with store.engine.connect() as conn:
+def test_password_is_hashed_with_argon2(ed_store: Store, team: Team) -> None:
+    with ed_store.engine.connect() as conn:
         hashes = list(conn.execute(text("SELECT password_hash FROM users")).scalars())
     assert all(h.startswith("$argon2id$") for h in hashes)
     assert not any("correct horse" in h for h in hashes)
