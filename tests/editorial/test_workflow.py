@@ -168,3 +168,37 @@ def test_password_is_hashed_with_argon2(ed_store: Store, team: Team) -> None:
     assert all(h.startswith("$argon2id$") for h in hashes)
     assert not any("correct horse" in h for h in hashes)
     assert payload_sha(None) == ""
+
+
+def test_simultaneous_saves_one_wins_one_is_told(ed_store: Store, team: Team) -> None:
+    """Two editors save the same cell at the same moment (threads on one database): exactly
+    one save is kept, the other gets ``Conflict``; neither text is silently replaced."""
+    import threading
+
+    view = workflow.open_object(team.es, "MAR", Kind.LEGAL, KEY)
+    barrier = threading.Barrier(2)
+    outcomes: dict[str, str] = {}
+
+    def save(user: accounts.User, text_fr: str) -> None:
+        barrier.wait()
+        try:
+            workflow.save_draft(team.es, team.actor(user), "MAR", Kind.LEGAL,
+                                _form(view, **{"text.fr": text_fr}), key=KEY,
+                                version=view.version, published_sha=view.published_sha)
+            outcomes[text_fr] = "saved"
+        except Conflict:
+            outcomes[text_fr] = "conflict"
+        except Exception as exc:  # SQLite serialises writers; a lock wait is not a loss
+            outcomes[text_fr] = f"error: {exc}"
+
+    threads = [threading.Thread(target=save, args=(team.ma, "A")),
+               threading.Thread(target=save, args=(team.reviewer, "B"))]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert sorted(outcomes.values()) == ["conflict", "saved"], outcomes
+    kept = workflow.open_object(team.es, "MAR", Kind.LEGAL, KEY).draft
+    assert kept is not None and kept.version == 1
+    winner = next(text for text, outcome in outcomes.items() if outcome == "saved")
+    assert kept.payload is not None and kept.payload["text"]["fr"] == winner
