@@ -137,6 +137,10 @@ def test_edit_submit_publish_shows_on_public_page(app: Any, web_store: Store) ->
     saved = _save_cell(karim, **{"text.ar": ARABIC})
     assert saved.status_code == 303, saved.text
     assert WORDS not in public.get("/ar/countries/MA").text  # the public sees published only
+    assert WORDS not in public.get("/api/v1/profiles/MA?lang=ar").text
+    from migprofile.build import build_profile
+    from migprofile.render import render
+    assert WORDS not in str(render(build_profile(web_store, "MAR", "ar"), "md"))  # nor build
     own = karim.get("/ar/countries/MA").text
     assert "draft-banner" in own and WORDS in own  # the author sees the draft in place
     draft_id, version = _draft_id(karim)
