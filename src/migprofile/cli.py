@@ -544,5 +544,11 @@ def serve(
     uvicorn.run(web_app, host=host, port=port, access_log=access_log, log_level="info")
 
 
+from migprofile.cli_editorial import export, users_app  # noqa: E402  (the editor's commands)
+
+app.add_typer(users_app, name="users")
+app.command("export")(export)
+
+
 def main() -> None:  # pragma: no cover - console entry point
     app()

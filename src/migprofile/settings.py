@@ -48,6 +48,12 @@ def _langs(value: str) -> tuple[str, ...]:
     return langs
 
 
+def _secure(value: str) -> str:
+    if value not in ("auto", "always", "never"):
+        raise ValueError("must be 'auto', 'always' or 'never'")
+    return value
+
+
 REGISTRY: tuple[Setting, ...] = (
     Setting("database_url", "MIGPROFILE_DATABASE_URL", _default_db,
             "SQLAlchemy URL of the database (SQLite file by default, "
@@ -64,6 +70,9 @@ REGISTRY: tuple[Setting, ...] = (
             "Chromium used for screenshots and browser tests (optional).", str),
     Setting("cache_size", "MIGPROFILE_CACHE_SIZE", lambda: 256,
             "Rendered pages kept in the web portal's cache.", int),
+    Setting("cookie_secure", "MIGPROFILE_COOKIE_SECURE", lambda: "auto",
+            "Secure flag of the editor's session cookie: auto (when the request is HTTPS, "
+            "as a reverse proxy reports it), always or never.", _secure),
 )
 
 
@@ -76,6 +85,7 @@ class Settings:
     languages: tuple[str, ...]
     chromium: str
     cache_size: int
+    cookie_secure: str = "auto"
 
 
 def _toml_values() -> dict[str, Any]:

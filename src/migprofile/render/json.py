@@ -20,6 +20,7 @@ from typing import Any
 from migprofile.errors import RenderError
 from migprofile.profiles import tree
 from migprofile.profiles.tree import Profile
+from migprofile.render.markup import json_safe
 
 FORMAT = "migprofile.profile"
 FORMAT_VERSION = 1
@@ -48,7 +49,7 @@ def to_data(obj: Any) -> Any:
 def render_json(profile: Profile) -> str:
     """The whole profile tree as pretty, deterministic JSON."""
     data = {"format": FORMAT, "format_version": FORMAT_VERSION, **to_data(profile)}
-    return json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    return json_safe(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False)) + "\n"
 
 
 def load_json(text: str | bytes) -> Profile:

@@ -26,7 +26,7 @@ from migprofile.profiles.tree import (
     TableBlock,
 )
 from migprofile.render.common import Translate, chart_table, fallback_mark, short_sha, translator
-from migprofile.render.markup import strip_footnote_marks
+from migprofile.render.markup import safe_markdown, strip_footnote_marks
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
@@ -131,7 +131,7 @@ class _Writer:
             self.add(f"{'#' * min(depth + 1, 6)} {p.title}")
         if p.fallback:
             self.add(_italic(fallback_mark(self._, p.lang)))
-        self.add(p.text.strip())
+        self.add(safe_markdown(p.text).strip())
 
     def source_line(self, source: SourceLine) -> str:
         return _italic(f"{source.label}: {'; '.join(source.citations)}") \
@@ -185,7 +185,7 @@ class _Writer:
     def rich(self, rt: RichText) -> str:
         """A framework cell's Markdown on one line: paragraphs and list items → ``<br>``."""
         parts: list[str] = []
-        for para in re.split(r"\n\s*\n", rt.markdown.strip()):
+        for para in re.split(r"\n\s*\n", safe_markdown(rt.markdown).strip()):
             lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
             if lines and all(_LIST_ITEM.match(ln) for ln in lines):
                 parts.append("<br>".join("• " + _LIST_ITEM.sub("", ln) for ln in lines))
@@ -203,7 +203,7 @@ class _Writer:
             self.emitted.add(number)
             note = self.footnotes[number]
             mark = f"{_italic(fallback_mark(self._, note.lang))} " if note.fallback else ""
-            self.add(f"[^{number}]: {mark}{' '.join(note.text.split())}")
+            self.add(f"[^{number}]: {mark}{' '.join(safe_markdown(note.text).split())}")
         self.footnotes = {}
 
     # -- sources ----------------------------------------------------------------------

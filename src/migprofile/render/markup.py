@@ -45,6 +45,26 @@ def clean(html: str) -> str:
                          strip_comments=True))
 
 
+_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data):", re.IGNORECASE)
+
+
+def safe_markdown(text: str) -> str:
+    """Markdown that stays Markdown (for the ``.md`` output) with its raw HTML cleaned by the
+    same allow-list as the HTML output, and no ``javascript:``/``data:`` link targets.
+
+    Texts without ``<`` keep every character (nothing to clean), so ordinary texts are
+    printed exactly as written."""
+    if "<" in text:
+        text = clean(text).replace("&gt;", ">").replace("&amp;", "&")
+    return _UNSAFE_LINK.sub("](#", text)
+
+
+def json_safe(text: str) -> str:
+    """JSON text with ``<`` written ``\\u003c``: the same data once parsed, but no byte of
+    it can open a tag if a page or a proxy ever mistakes it for HTML."""
+    return text.replace("<", "\\u003c")
+
+
 def footnote_refs(html: str) -> str:
     """``[^3]`` → a superscript link to footnote 3."""
     return FOOTNOTE_MARK.sub(

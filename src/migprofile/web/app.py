@@ -17,7 +17,7 @@ from migprofile import __version__ as VERSION
 from migprofile import core
 from migprofile.settings import Settings, get_settings
 from migprofile.store import Store
-from migprofile.web import api, embed, find, pages
+from migprofile.web import api, editor, embed, find, pages
 from migprofile.web.errors import install_error_handlers
 from migprofile.web.portal import Portal
 
@@ -48,6 +48,7 @@ def create_app(store: Store | None = None, *, settings: Settings | None = None) 
 
     app.include_router(find.pages)
     app.include_router(embed.router)
+    editor.install(app)  # before the pages: it extends the country page with drafts
     app.include_router(pages.router)
     return app
 

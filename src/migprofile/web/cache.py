@@ -38,6 +38,10 @@ class VersionedLRU(Generic[V]):
                 self._version, self._checked = current, now
         return self._version
 
+    def expire(self) -> None:
+        """Re-read the version at the next lookup (this process just wrote new data)."""
+        self._checked = float("-inf")
+
     def get(self, key: tuple[Hashable, ...]) -> V | None:
         full = (*key, self.version())
         with self._lock:

@@ -119,6 +119,7 @@ MESSAGES: dict[str, LocalizedText] = {
                       "Base map: Natural Earth, world-atlas (ISC).",
                       "الخريطة الأساسية: Natural Earth و world-atlas (ISC)."),
     "error": _t("Erreur", "Error", "خطأ"),
+    "editor": _t("Édition", "Editor", "التحرير"),
     "status.ratified": _t("ratifiée", "ratified", "مصادق عليها"),
     "status.not_ratified": _t("non ratifiée", "not ratified", "غير مصادق عليها"),
     "status.signed": _t("signée", "signed", "موقعة"),

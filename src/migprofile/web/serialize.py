@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from migprofile.model import Area, Indicator, LegalInstrument, Observation, Source
+from migprofile.render.markup import json_safe
 
 OBSERVATION_FIELDS = ("indicator", "country", "partner", "period", "value", "sex", "status",
                       "source_id", "breakdown")
@@ -53,7 +54,7 @@ def source(s: Source) -> dict[str, Any]:
 
 
 def dumps(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
 
 
 def to_plain(value: Any) -> Any:
