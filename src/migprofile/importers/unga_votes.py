@@ -31,6 +31,9 @@ from migprofile.model import (
 
 COLUMNS = ("rcid", "date", "resolution_symbol", "iso3", "vote")
 EDITION = "2021-02-21"  # Dataverse version downloaded by the unvotes package
+# the unvotes package keeps a state's code after a change of name: Serbia votes as "YU"
+# (Yugoslavia) after the dissolution of Serbia and Montenegro (3 June 2006)
+SEATS = {"YUG": ("SRB", date(2006, 6, 3))}
 VOTES = {"yes": InstrumentStatus.VOTED_YES, "no": InstrumentStatus.VOTED_NO,
          "abstain": InstrumentStatus.ABSTAINED}
 
@@ -72,7 +75,10 @@ def read_rows(state: _State, rows: Iterable[tuple[int, dict[str, str]]]) -> int:
             ctx.problem("invalid-date", f"{row['date']!r} is not a date", row=line,
                         column="date")
             continue
-        country = ctx.areas.code(row["iso3"].strip(), line, "iso3")
+        code = row["iso3"].strip()
+        if code in SEATS and when >= SEATS[code][1]:
+            code = SEATS[code][0]
+        country = ctx.areas.code(code, line, "iso3")
         if country is None or ctx.areas.kind(country) is not AreaKind.COUNTRY:
             continue
         state.voted.setdefault(treaty.key, (when, set()))[1].add(country)

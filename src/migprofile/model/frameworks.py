@@ -90,6 +90,7 @@ LEGAL_ROWS: tuple[str, ...] = (
     "entry_exit",
     "irregular_migration",
     "rights_residence",
+    "labour_migration",
     "nationality",
     "refugees",
 )
