@@ -50,9 +50,10 @@ def labour_item(i: LegalInstrument, lang: str, names: Mapping[str, str]) -> Lega
     partners = join([names.get(p, p) for p in i.parties], lang)
     topics = [pick(wording("visa")["topics"][t], lang) for t in i.topics]
     content = word("phrases", "content", lang, topics=join(topics, lang)) if topics else \
-        word("phrases", "not_coded", lang) if i.notes else ""
+        word("phrases", "not_coded" if i.notes else "no_topics", lang)
     parts = [p for p in (_when(i, lang), content) if p]
-    text = f"*{partners}*" + (f" — {'; '.join(parts)}" if parts else "")
+    sep = {"fr": " ; ", "ar": "؛ "}.get(lang, "; ")
+    text = f"*{partners}*" + (f" — {sep.join(parts)}" if parts else "")
     when = i.signed.isoformat() if i.signed else (str(i.years[0]) if i.years else None)
     return LegalItem(text=text, source_id=i.source_id, date=when, partners=i.parties,
                      status=i.status.value, ref=i.id)

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from migprofile.model import InstrumentKind, LegalInstrument, Source, Treaty
 from migprofile.profiles.legal.common import Generated, group
 from migprofile.profiles.legal.data import LegalData
-from migprofile.profiles.legal.words import long_date, month, status_word, word
+from migprofile.profiles.legal.words import join, long_date, status_word, word
 from migprofile.profiles.tree import LegalItem
 
 
@@ -20,7 +20,7 @@ def treaty_item(i: LegalInstrument, ref: Treaty, lang: str) -> LegalItem:
     body = f"*{ref.short_name.text(lang)}*{sep} {status}"
     if detail:
         body += f" ({detail})"
-    as_of = word("phrases", "as_of", lang, date=month(i.as_of, lang)) if i.as_of else ""
+    as_of = word("phrases", "as_of", lang, date=long_date(i.as_of, lang)) if i.as_of else ""
     return LegalItem(text=f"{body} — {as_of}" if as_of else body, source_id=i.source_id,
                      as_of=i.as_of.isoformat() if i.as_of else None, status=i.status.value,
                      date=when.isoformat() if when else (str(i.years[0]) if i.years else None),
@@ -40,8 +40,7 @@ def add_treaties(out: Generated, legal: LegalData, lang: str,
         found.sort(key=lambda i: (legal.treaties[i.treaty or ""].order, i.treaty or ""))
         dates = sorted({i.as_of for i in found if i.as_of})
         title = word("titles", "treaties", lang,
-                     as_of=" ; ".join(month(d, lang) for d in dates) if lang == "fr"
-                     else "; ".join(month(d, lang) for d in dates))
+                     as_of=join([long_date(d, lang) for d in dates], lang))
         items = [treaty_item(i, legal.treaties[i.treaty or ""], lang) for i in found]
         out.add("legal", row, 0, group("treaties", title, items, sources, lang))
 
