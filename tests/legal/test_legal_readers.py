@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "importers"))
-from readers_helpers import read  # noqa: E402
+from readers_helpers import read
 
-from migprofile.model import InstrumentKind, InstrumentStatus  # noqa: E402
+from migprofile.model import InstrumentKind, InstrumentStatus
 
 LEGAL = Path("legal")
 
