@@ -121,3 +121,35 @@ def test_renderers_carry_the_items(ma_store: Store) -> None:
     markdown = render_markdown(profile)
     assert "**Citizenship law on 1 January 2024 (GLOBALCIT)**" in markdown
     assert "Ordinary naturalisation after 8 years of residence." in markdown
+
+
+def test_profile_and_matrix_agree(ma_store: Store) -> None:
+    from migprofile.core import area_names
+    from migprofile.profiles.legal.matrix import legal_matrix
+
+    areas = area_names(ma_store)
+    matrix = legal_matrix(ma_store, "treaties", "en", areas)
+    votes = legal_matrix(ma_store, "votes", "en", areas)
+    nationality = legal_matrix(ma_store, "nationality", "en", areas)
+    for country in ("MAR", "DEU", "JPN", "NGA", "MEX"):
+        profile = build_profile(ma_store, country, "en")
+        items = {i.ref: i for name in ("legal", "socio_political")
+                 for g in _groups(_table(profile, name)) for i in g.items if i.ref}
+        for (treaty, code), cell in {**matrix.cells, **votes.cells}.items():
+            if code == country:
+                assert items[treaty].status == cell.value, (country, treaty)
+                assert items[treaty].as_of == cell.as_of, (country, treaty)
+        years = nationality.cells[("A06a_yrs_cat", country)]
+        assert f"after {int(years.value or 0)} years" in items["A06a_yrs_cat"].text
+
+
+def test_matrix_filters_by_region(ma_store: Store) -> None:
+    from migprofile.core import area_names
+    from migprofile.profiles.legal.matrix import legal_matrix
+
+    areas = area_names(ma_store)
+    africa = legal_matrix(ma_store, "nationality", "fr", areas, region="UN:002")
+    assert "MAR" in africa.countries and "DEU" not in africa.countries
+    assert all(areas[c].region == "UN:002" for c in africa.countries)
+    assert africa.cells[("A02a_cat", "MAR")].text == "non"
+    assert africa.sources == ["globalcit-v3-1"]

@@ -108,7 +108,11 @@ def add_readmission(out: Generated, instruments: Sequence[LegalInstrument],
     totals = (_latest(observations, "emigrant_stock_birth").get("WLD", 0),
               _latest(observations, "immigrant_stock_birth").get("WLD", 0))
     side = 1 if totals[0] > totals[1] else 0  # a country of emigration readmits its nationals
-    items = [readmission_item(i, lang, names) for i in mine]
+    items = [readmission_item(i, lang, names) for i in mine[:SHOWN]]
+    if len(mine) > SHOWN:
+        items.append(LegalItem(text=word("phrases", "more", lang,
+                                         n=number(len(mine) - SHOWN, lang)),
+                               source_id=mine[0].source_id, as_of=items[0].as_of))
     out.add("legal", "irregular_migration", side, group(
         "readmission", word("titles", "readmission", lang), items, sources, lang))
 

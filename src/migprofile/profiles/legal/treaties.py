@@ -12,7 +12,10 @@ from migprofile.profiles.legal.words import join, long_date, status_word, word
 from migprofile.profiles.tree import LegalItem
 
 
-def treaty_item(i: LegalInstrument, ref: Treaty, lang: str) -> LegalItem:
+def treaty_item(i: LegalInstrument, ref: Treaty, lang: str, *, dated: bool = True
+                ) -> LegalItem:
+    """One treaty's status; ``dated``: the as-of date is printed in the item too (when the
+    group's title names several snapshots)."""
     status = status_word(i.status.value, lang, ref.grammar)
     when = i.ratified or i.signed
     detail = long_date(when, lang) if when else (str(i.years[0]) if i.years else "")
@@ -20,7 +23,8 @@ def treaty_item(i: LegalInstrument, ref: Treaty, lang: str) -> LegalItem:
     body = f"*{ref.short_name.text(lang)}*{sep} {status}"
     if detail:
         body += f" ({detail})"
-    as_of = word("phrases", "as_of", lang, date=long_date(i.as_of, lang)) if i.as_of else ""
+    as_of = word("phrases", "as_of", lang, date=long_date(i.as_of, lang)) \
+        if i.as_of and dated else ""
     return LegalItem(text=f"{body} — {as_of}" if as_of else body, source_id=i.source_id,
                      as_of=i.as_of.isoformat() if i.as_of else None, status=i.status.value,
                      date=when.isoformat() if when else (str(i.years[0]) if i.years else None),
@@ -41,7 +45,8 @@ def add_treaties(out: Generated, legal: LegalData, lang: str,
         dates = sorted({i.as_of for i in found if i.as_of})
         title = word("titles", "treaties", lang,
                      as_of=join([long_date(d, lang) for d in dates], lang))
-        items = [treaty_item(i, legal.treaties[i.treaty or ""], lang) for i in found]
+        items = [treaty_item(i, legal.treaties[i.treaty or ""], lang, dated=len(dates) > 1)
+                 for i in found]
         out.add("legal", row, 0, group("treaties", title, items, sources, lang))
 
 
