@@ -107,7 +107,9 @@ class _Reader:
                 else ref.short_name,
                 treaty=treaty if isinstance(treaty, str) else None, url=_opt(item.get("url")),
                 years=tuple(int(y) for y in item.get("years") or ()), parties=parties,
-                notes=_text(item.get("notes")), **dates,
+                notes=_text(item.get("notes")), adopted=dates["adopted"],
+                signed=dates["signed"], ratified=dates["ratified"],
+                in_force=dates["in_force"], as_of=dates["as_of"],
             ))
 
     def _treaty(self, name: str, item: dict[str, Any]) -> str | bool | None:

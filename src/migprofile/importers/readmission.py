@@ -91,7 +91,8 @@ class _Partners:
 
 def read_rows(ctx: TableContext, rows: Iterable[tuple[int, dict[str, str]]]
               ) -> list[LegalInstrument]:
-    partners, out, unknown_types = _Partners(ctx), [], {}
+    partners, out = _Partners(ctx), []
+    unknown_types: dict[str, int] = {}
     for line, row in rows:
         kind = types().get(row["agreement_type"].strip())
         if kind is None:

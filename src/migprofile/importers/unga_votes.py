@@ -85,8 +85,10 @@ def read_rows(state: _State, rows: Iterable[tuple[int, dict[str, str]]]) -> int:
         if ctx.wanted(country):
             state.add(treaty, country, status, when)
     for treaty in wanted.values():
-        when, voted = state.voted.get(treaty.key, (None, set()))
-        for country in sorted(un_members() - voted) if when else ():
+        if treaty.key not in state.voted:
+            continue  # not in this file
+        when, voted = state.voted[treaty.key]
+        for country in sorted(un_members() - voted):
             if ctx.wanted(country):
                 state.add(treaty, country, InstrumentStatus.NOT_VOTING, when)
     return others

@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 
-from sqlalchemy import Connection, delete, select
+from sqlalchemy import Connection, delete, func, select
 
 from migprofile.model import InstrumentKind, InstrumentStatus, LegalInstrument, Treaty
 from migprofile.store import convert as cv
@@ -57,6 +57,20 @@ def treaty_status(store: Store, *, country: str | None = None,
     with store.engine.connect() as conn:
         found = [cv.instrument_from(r) for r in conn.execute(query).mappings()]
     return sorted(current(found), key=lambda i: (i.country, i.treaty or ""))
+
+
+def vote_tallies(store: Store) -> dict[str, dict[str, int]]:
+    """Resolution -> status -> number of countries (one grouped query: a vote has one
+    snapshot, the day of the vote)."""
+    c = t.legal_instruments.c
+    query = (select(c.treaty, c.status, func.count(func.distinct(c.country)))
+             .where(c.kind == InstrumentKind.RESOLUTION.value, c.treaty.is_not(None))
+             .group_by(c.treaty, c.status))
+    out: dict[str, dict[str, int]] = {}
+    with store.engine.connect() as conn:
+        for treaty, status, count in conn.execute(query):
+            out.setdefault(treaty, {})[status] = int(count)
+    return out
 
 
 def current(instruments: Iterable[LegalInstrument]) -> Iterator[LegalInstrument]:

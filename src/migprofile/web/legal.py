@@ -16,6 +16,8 @@ from migprofile.profiles.legal.words import pick, wording
 from migprofile.web import serialize as ser
 from migprofile.web.portal import Portal
 
+__all__ = ["DIMENSIONS", "matrix", "router"]
+
 router = APIRouter(prefix="/api/v1/legal", tags=["legal"])
 Dimension = Annotated[str, Path(description="One of: " + ", ".join(DIMENSIONS))]
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from migprofile.model import Observation, Source
-from migprofile.profiles.legal.common import Generated, group
+from migprofile.profiles.legal.common import NOT_COVERED, Generated, group
 from migprofile.profiles.legal.data import LegalData
 from migprofile.profiles.legal.words import pick, word, wording, years
 from migprofile.profiles.tree import LegalItem
@@ -64,7 +64,8 @@ def add_citizenship(out: Generated, observations: Sequence[Observation], legal: 
     if when is None:
         imported = legal.imported.get("globalcit", [])
         if imported:  # said once, in the first column
-            item = LegalItem(text=word("missing", "citizenship", lang), source_id=imported[-1])
+            item = LegalItem(text=word("missing", "citizenship", lang), source_id=imported[-1],
+                             status=NOT_COVERED)
             out.add("legal", "nationality", 0, group(
                 "citizenship", word("titles", "citizenship", lang, year="—"), [item],
                 sources, lang))

@@ -9,6 +9,8 @@ from migprofile.model import Source
 from migprofile.profiles.tableblocks import source_line
 from migprofile.profiles.tree import ItemGroup, LegalItem
 
+NOT_COVERED = "not_covered"  # the status of the one item saying a data set lacks the country
+
 
 @dataclass
 class Generated:

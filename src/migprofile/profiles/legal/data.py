@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from migprofile.model import InstrumentKind, LegalInstrument, Observation, Treaty
+from migprofile.model import LegalInstrument, Observation, Treaty
 from migprofile.store import ObservationFilter, Store
 from migprofile.store.imports import imports
-from migprofile.store.legal import treaties, treaty_status
+from migprofile.store.legal import treaties, treaty_status, vote_tallies
 
 VISA = "visa_requirement"
 COVERAGE_FORMATS = ("treaties", "globalcit", "visa")
@@ -31,11 +31,7 @@ class LegalData:
 
 def load_legal_data(store: Store, country: str) -> LegalData:
     reference = treaties(store)
-    tallies: dict[str, Counter[str]] = {}
-    for key, treaty in reference.items():
-        if treaty.kind == "resolution":
-            tallies[key] = Counter(i.status.value for i in treaty_status(store, treaty=key)
-                                   if i.kind is InstrumentKind.RESOLUTION)
+    tallies = {k: Counter(v) for k, v in vote_tallies(store).items()}
     imported: dict[str, list[str]] = {}
     for record in imports(store):
         if record.format in COVERAGE_FORMATS and record.source_id not in imported.get(

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from migprofile.model import Area, AreaKind, InstrumentKind
+from migprofile.model import Area, AreaKind, InstrumentKind, LegalInstrument, Treaty
 from migprofile.profiles.legal.words import long_date, number, pick, wording
 from migprofile.store import ObservationFilter, Store
 from migprofile.store.legal import treaties, treaty_status
@@ -59,12 +59,12 @@ def _votes(store: Store, lang: str) -> tuple[list[MatrixColumn], dict[tuple[str,
     return _statuses(store, lang, ref, InstrumentKind.RESOLUTION)
 
 
-def _statuses(store: Store, lang: str, ref: Mapping[str, object], kind: InstrumentKind
+def _statuses(store: Store, lang: str, ref: Mapping[str, Treaty], kind: InstrumentKind
               ) -> tuple[list[MatrixColumn], dict[tuple[str, str], MatrixCell]]:
     cells: dict[tuple[str, str], MatrixCell] = {}
     dates: dict[str, set[str]] = defaultdict(set)
     for i in treaty_status(store):
-        if i.treaty not in ref or i.kind is not kind:
+        if i.treaty is None or i.treaty not in ref or i.kind is not kind:
             continue
         when = i.ratified or i.signed
         year = when.year if when else (i.years[0] if i.years else None)
@@ -74,7 +74,7 @@ def _statuses(store: Store, lang: str, ref: Mapping[str, object], kind: Instrume
         as_of = i.as_of.isoformat() if i.as_of else None
         cells[(i.treaty, i.country)] = MatrixCell(text, i.status.value, i.source_id, as_of)
         dates[i.treaty].update([as_of] if as_of else [])
-    columns = [MatrixColumn(k, t.short_name.text(lang),  # type: ignore[attr-defined]
+    columns = [MatrixColumn(k, t.short_name.text(lang),
                             next(iter(dates[k])) if len(dates[k]) == 1 else None)
                for k, t in ref.items() if dates[k]]
     return columns, cells
@@ -123,16 +123,16 @@ def _visa(store: Store, lang: str) -> tuple[list[MatrixColumn], dict[tuple[str, 
 
 def _labour(store: Store, lang: str) -> tuple[list[MatrixColumn], dict[tuple[str, str],
                                                                        MatrixCell]]:
-    found: dict[str, list[object]] = defaultdict(list)
+    found: dict[str, list[LegalInstrument]] = defaultdict(list)
     cells = {}
     for i in store.instruments():
         if i.kind is InstrumentKind.LABOUR:
             found[i.country].append(i)
     for country, items in found.items():
-        years = [i.signed.year if i.signed else i.years[0]  # type: ignore[attr-defined]
-                 for i in items if i.signed or i.years]  # type: ignore[attr-defined]
-        source = items[0].source_id  # type: ignore[attr-defined]
-        partners = {p for i in items for p in i.parties}  # type: ignore[attr-defined]
+        years = [i.signed.year if i.signed else i.years[0] for i in items
+                 if i.signed or i.years]
+        source = items[0].source_id
+        partners = {p for i in items for p in i.parties}
         cells[("agreements", country)] = MatrixCell(number(len(items), lang), len(items),
                                                     source)
         cells[("partners", country)] = MatrixCell(number(len(partners), lang), len(partners),

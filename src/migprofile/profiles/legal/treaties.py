@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from migprofile.model import InstrumentKind, LegalInstrument, Source, Treaty
-from migprofile.profiles.legal.common import Generated, group
+from migprofile.profiles.legal.common import NOT_COVERED, Generated, group
 from migprofile.profiles.legal.data import LegalData
 from migprofile.profiles.legal.words import join, long_date, status_word, word
 from migprofile.profiles.tree import LegalItem
@@ -56,6 +56,7 @@ def add_missing_treaties(out: Generated, legal: LegalData, lang: str,
     imported = legal.imported.get("treaties", [])
     if any(i.kind is InstrumentKind.MULTILATERAL for i in legal.status) or not imported:
         return
-    item = LegalItem(text=word("missing", "treaties", lang), source_id=imported[-1])
+    item = LegalItem(text=word("missing", "treaties", lang), source_id=imported[-1],
+                             status=NOT_COVERED)
     out.add("legal", "general_references", 0, group("treaties", word(
         "titles", "treaties", lang, as_of="—"), [item], sources, lang))

@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from migprofile.model import Observation, Source
-from migprofile.profiles.legal.common import Generated, group
+from migprofile.profiles.legal.common import NOT_COVERED, Generated, group
 from migprofile.profiles.legal.data import VISA, LegalData
 from migprofile.profiles.legal.words import join, long_date, number, pick, word, wording
 from migprofile.profiles.tree import LegalItem
@@ -83,7 +83,8 @@ def add_visa(out: Generated, country: str, observations: Sequence[Observation],
     if not inbound and not outbound:
         imported = legal.imported.get("visa", [])
         if imported:
-            item = LegalItem(text=word("missing", "visa", lang), source_id=imported[-1])
+            item = LegalItem(text=word("missing", "visa", lang), source_id=imported[-1],
+                             status=NOT_COVERED)
             out.add("legal", "entry_exit", 0, group("visa_in", word(
                 "titles", "visa_in", lang, as_of="—"), [item], sources, lang))
         return

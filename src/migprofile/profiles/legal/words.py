@@ -45,6 +45,7 @@ def status_word(status: str, lang: str, grammar: dict[str, str]) -> str:
     return str(value if value is not None else entry.get("en"))
 
 
+@cache
 def long_date(value: date, lang: str) -> str:
     return str(format_date(value, "d MMMM y", locale=locale(lang)))
 
