@@ -10,8 +10,9 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from migprofile.geo import normalise
 from migprofile.model import Area, AreaKind, InstrumentKind, LegalInstrument, Treaty
-from migprofile.profiles.legal.words import long_date, number, pick, wording
+from migprofile.profiles.legal.words import long_date, number, pick, status_word, wording
 from migprofile.store import ObservationFilter, Store
 from migprofile.store.legal import treaties, treaty_status
 
@@ -68,7 +69,8 @@ def _statuses(store: Store, lang: str, ref: Mapping[str, Treaty], kind: Instrume
             continue
         when = i.ratified or i.signed
         year = when.year if when else (i.years[0] if i.years else None)
-        text = _label("short_status", i.status.value, lang)
+        text = status_word(i.status.value, lang, ref[i.treaty].grammar) \
+            if kind is InstrumentKind.MULTILATERAL else _label("short_status", i.status.value, lang)
         if year and kind is InstrumentKind.MULTILATERAL and i.status.value != "not_ratified":
             text = f"{text} ({year})"
         as_of = i.as_of.isoformat() if i.as_of else None
@@ -156,7 +158,7 @@ def legal_matrix(store: Store, dimension: str, lang: str, areas: Mapping[str, Ar
     wanted = {c for _, c in cells}
     countries = [c for c in wanted if c in areas and areas[c].kind is AreaKind.COUNTRY
                  and (region is None or areas[c].region == region)]
-    countries.sort(key=lambda c: areas[c].names.text(lang))
+    countries.sort(key=lambda c: normalise(areas[c].names.text(lang)))
     kept = {k: v for k, v in cells.items() if k[1] in set(countries)}
     return Matrix(dimension, _label("dimensions", dimension, lang), columns, countries, kept,
                   sorted({c.source_id for c in kept.values()}))
