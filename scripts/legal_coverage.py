@@ -5,13 +5,14 @@
 For every country (the 193 UN member states, or every profiled country), the generated
 groups of each framework row and direction (``profiles.legal.legal_parts``): how many
 countries have data, how many get the one "this data set does not cover it" item, how many
-have nothing. Prints a Markdown table.
+have nothing; then the countries with data per sub-block. Prints Markdown tables.
 """
 
 from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Sequence
 
 from migprofile import core
 from migprofile.build import profiled_countries
@@ -20,6 +21,28 @@ from migprofile.model import DIRECTIONS, LEGAL_ROWS, SOCIO_POLITICAL_ROWS, Frame
 from migprofile.profiles.data import load_country_data
 from migprofile.profiles.legal import legal_parts
 from migprofile.profiles.legal.common import NOT_COVERED
+from migprofile.store import Store
+
+Key = tuple[str, str, str]
+
+
+def count(store: Store, countries: Sequence[str]) -> tuple[Counter[Key], Counter[Key],
+                                                            Counter[Key]]:
+    """(rows with data, rows saying "not covered", sub-blocks with data) by country count."""
+    with_data, missing, blocks = Counter[Key](), Counter[Key](), Counter[Key]()
+    for country in countries:
+        parts = legal_parts(load_country_data(store, country), "en")
+        for (framework, row), pair in parts.cells.items():
+            for index, groups in enumerate(pair):
+                direction = DIRECTIONS[Framework(framework)][index]
+                covered = [g for g in groups if any(i.status != NOT_COVERED for i in g.items)]
+                for g in covered:
+                    blocks[(row, direction, g.key)] += 1
+                if covered:
+                    with_data[(framework, row, direction)] += 1
+                elif groups:
+                    missing[(framework, row, direction)] += 1
+    return with_data, missing, blocks
 
 
 def main() -> None:
@@ -30,17 +53,7 @@ def main() -> None:
     store = core.open_store(args.db)
     countries = sorted(un_members()) if args.countries == "un" else \
         list(profiled_countries(store))
-    data_, missing = Counter[tuple[str, str, str]](), Counter[tuple[str, str, str]]()
-    for country in countries:
-        parts = legal_parts(load_country_data(store, country), "en")
-        for (framework, row), pair in parts.cells.items():
-            for index, groups in enumerate(pair):
-                direction = DIRECTIONS[Framework(framework)][index]
-                items = [i for g in groups for i in g.items]
-                if any(i.status != NOT_COVERED for i in items):
-                    data_[(framework, row, direction)] += 1
-                elif items:
-                    missing[(framework, row, direction)] += 1
+    with_data, missing, blocks = count(store, countries)
     print(f"Countries: {len(countries)} ({args.countries})\n")
     print("| framework | row | direction | with data | data set lacks it | nothing |")
     print("|---|---|---|---:|---:|---:|")
@@ -49,10 +62,14 @@ def main() -> None:
         for row in rows:
             for direction in DIRECTIONS[framework]:
                 key = (framework.value, row, direction)
-                if data_[key] or missing[key]:
-                    rest = len(countries) - data_[key] - missing[key]
-                    print(f"| {framework.value} | {row} | {direction} | {data_[key]} | "
+                if with_data[key] or missing[key]:
+                    rest = len(countries) - with_data[key] - missing[key]
+                    print(f"| {framework.value} | {row} | {direction} | {with_data[key]} | "
                           f"{missing[key]} | {rest} |")
+    print("\n| row | direction | sub-block | countries with data |")
+    print("|---|---|---|---:|")
+    for (row, direction, key), n in sorted(blocks.items()):
+        print(f"| {row} | {direction} | {key} | {n} |")
 
 
 if __name__ == "__main__":

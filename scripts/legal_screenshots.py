@@ -17,7 +17,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from web_screenshots import ARGS, OUT, serve  # noqa: E402
+from web_screenshots import ARGS, OUT, serve
 
 MATRIX = {"fr": "/fr/legal?dimension=treaties&region=UN:002",
           "ar": "/ar/legal?dimension=nationality&region=UN:142"}
