@@ -241,6 +241,21 @@ EXTRACTS: list[Callable[[Path, Path], Extract]] = [
 ]
 
 
+def _legal_extracts() -> list[Callable[[Path, Path], Extract]]:
+    """The legal-framework extracts (``legal_extracts.py`` beside this script)."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("legal_extracts",
+                                                  Path(__file__).with_name("legal_extracts.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    found: list[Callable[[Path, Path], Extract]] = module.extracts(sys.modules[__name__])
+    return found
+
+
+EXTRACTS += _legal_extracts()
+
+
 def write_manifest(out: Path, extracts: Sequence[Extract]) -> None:
     lines = ["# The bundled extracts, imported by `migprofile init` in this order.",
              "# Written by scripts/derive_extracts.py: do not edit by hand.", "extracts:"]

@@ -15,6 +15,7 @@ from migprofile.geo import AreaRegistry, default_registry
 from migprofile.importers.extracts import load_bundled_extracts
 from migprofile.importers.package_reader import read_package
 from migprofile.importers.reference import read_indicators
+from migprofile.importers.treaties import reference as treaty_reference
 from migprofile.indicators.growth import GrowthMethod
 from migprofile.indicators.tables import PartnerTable, compute_partner_table
 from migprofile.model import Area, CountryPackage, Indicator, Observation, PackageInfo, Source
@@ -30,6 +31,7 @@ from migprofile.overview import (
 )
 from migprofile.settings import Settings, get_settings
 from migprofile.store import ObservationFilter, Store
+from migprofile.store.legal import replace_treaties
 from migprofile.validate import Report
 from migprofile.validate.real_data import check_observations
 from migprofile.validate.tables import check_layouts, lookup_for
@@ -78,6 +80,7 @@ def init_database(
         store.upsert_areas(conn, registry.areas(), REGISTRY_ORIGIN)
         store.replace_groupings(conn, registry.groupings())
         store.upsert_indicators(conn, indicators)
+        replace_treaties(conn, treaty_reference().values())
         store.bump_version(conn)
     result = InitResult(areas=len(registry.areas()), indicators=len(indicators))
     for folder in bundled_packages(settings):

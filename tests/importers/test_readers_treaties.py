@@ -43,7 +43,7 @@ def test_tidy_table() -> None:
 def test_every_un_member_gets_a_status_for_every_treaty() -> None:
     batch = read("treaties", Path("untc-small.csv"))
     per_treaty = {key: {i.country for i in batch.instruments if f":{key}:" in i.id}
-                  for key in catalogue()}
+                  for key in catalogue(tidy=True)}
     assert len(un_members()) == 193
     for key, countries in per_treaty.items():
         assert un_members() <= countries, key
@@ -54,7 +54,7 @@ def test_every_un_member_gets_a_status_for_every_treaty() -> None:
 def test_countries_option() -> None:
     batch = read("treaties", Path("untc-small.csv"), countries=frozenset({"MAR"}))
     assert {i.country for i in batch.instruments} == {"MAR"}
-    assert len(batch.instruments) == len(catalogue())
+    assert len(batch.instruments) == len(catalogue(tidy=True))
 
 
 def test_wpdl_icmw_table() -> None:

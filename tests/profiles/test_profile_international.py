@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from migprofile.build import build_profile, profile_readiness
-from migprofile.profiles.tree import ChartBlock, Profile, TableBlock
+from migprofile.profiles.tree import ChartBlock, ItemGroup, Profile, TableBlock
 from migprofile.store import Store
 
 COUNTRIES = {"FRA": "FR", "TUN": "TN", "EGY": "EG", "TUR": "TR", "SEN": "SN"}
@@ -103,6 +103,10 @@ def test_every_country_with_stocks_can_be_profiled(ma_store: Store) -> None:
 def test_legal_table_from_ratifications(ma_store: Store) -> None:
     profile = build_profile(ma_store, "SEN", "en")
     legal = next(b for s in profile.sections for b in s.blocks if getattr(b, "id", "") == "legal")
-    text = " ".join(t.markdown for row in legal.rows for cells in row.cells for t in cells)
-    assert "1951 Convention" in text and "ratified or acceded (1963)" in text
-    assert "as of March 2015" in text
+    groups = {i.ref: g for row in legal.rows for cells in row.cells for g in cells
+              if isinstance(g, ItemGroup) and g.key == "treaties" for i in g.items}
+    items = {i.ref: i for g in groups.values() for i in g.items}
+    refugees = items["refugees-1951"]
+    assert refugees.status == "ratified" and (refugees.date or "").startswith("1963")
+    assert refugees.as_of == "2015-03-14" and "*1951 Convention*: ratified" in refugees.text
+    assert groups["refugees-1951"].title == "Status of UN treaties, as of 14 March 2015"

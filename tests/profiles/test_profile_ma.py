@@ -77,7 +77,7 @@ def test_three_frameworks_with_all_rows_and_footnotes(fr_profile: Profile) -> No
     assert [f.id for f in frameworks] == ["legal", "socio_political"]
     legal_rows = {r.key.split("-")[0] for r in frameworks[0].rows}
     assert legal_rows == {"general_references", "entry_exit", "irregular_migration",
-                          "rights_residence", "nationality", "refugees"}
+                          "rights_residence", "labour_migration", "nationality", "refugees"}
     assert len({r.key.rsplit("-", 1)[0] for r in frameworks[1].rows}) == 5
     numbers = {n.number for f in frameworks for n in f.footnotes}
     numbers |= {n.number for s in fr_profile.sections for n in s.footnotes}

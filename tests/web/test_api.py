@@ -90,3 +90,18 @@ def test_openapi_and_docs_are_local(client: TestClient) -> None:
     docs = client.get("/api/v1/docs").text
     assert "/static/vendor/swagger-ui-bundle.js" in docs and "cdn" not in docs.lower()
     assert client.get("/static/vendor/swagger-ui-bundle.js").status_code == 200
+
+
+def test_legal_matrix_api(client: TestClient) -> None:
+    listed = client.get("/api/v1/legal").json()["dimensions"]
+    assert [d["key"] for d in listed] == ["treaties", "nationality", "visa", "labour", "votes"]
+    body = client.get("/api/v1/legal/votes", params={"country": "US"}).json()
+    [usa] = body["countries"]
+    gcm = usa["cells"]["gcm-2018"]
+    assert (gcm["value"], gcm["as_of"], gcm["source_id"]) == (
+        "voted_no", "2018-12-19", "unga-votes-2021-02-21")
+    africa = client.get("/api/v1/legal/nationality", params={"region": "UN:002"}).json()
+    assert {c["country"] for c in africa["countries"]} >= {"MAR", "NGA"}
+    assert client.get("/api/v1/legal/nope").status_code == 404
+    paths = client.get("/api/v1/openapi.json").json()["paths"]
+    assert "/api/v1/legal/{dimension}" in paths

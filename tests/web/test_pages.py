@@ -80,7 +80,10 @@ def test_xlsx_download(client: TestClient, ma_store: Store) -> None:
 def test_legal_search_and_matrix(client: TestClient) -> None:
     html = client.get("/fr/legal", params={"q": "refugies"}).text
     assert "<mark>" in html and "matrix" in html
-    assert "ratifiée" in html
+    assert "ratifiée (1956)" in html and 'data-as-of="2015-03-14"' in html
+    arabic = client.get("/ar/legal", params={"dimension": "nationality", "region": "UN:142"})
+    assert arabic.status_code == 200 and "حق الإقليم" in arabic.text
+    assert "اليابان" in arabic.text and "ألمانيا" not in arabic.text
 
 
 def test_compare_names_the_formula(client: TestClient) -> None:

@@ -1,6 +1,6 @@
 """The audit log: one append-only row per write, with who, when, what and the sha256 of the
 object before and after (``objects.payload_sha``). The database refuses UPDATE and DELETE
-on it (triggers of migration 0004_i10)."""
+on it (triggers of migration 0005)."""
 
 from __future__ import annotations
 

@@ -162,7 +162,9 @@ def to_instrument(country: str, p: Mapping[str, Any]) -> LegalInstrument:
         source_id=str(p["source"]), number=p.get("number"),
         short_name=_lt(p.get("short_name")), years=tuple(int(y) for y in p.get("years") or ()),
         parties=tuple(str(x) for x in p.get("parties") or ()), notes=_lt(p.get("notes")),
-        **dates)
+        adopted=dates["adopted"], signed=dates["signed"], ratified=dates["ratified"],
+        in_force=dates["in_force"], as_of=dates.get("as_of"),
+        treaty=str(p["treaty"]) if p.get("treaty") else None)
 
 
 def to_narrative(country: str, p: Mapping[str, Any]) -> Narrative:

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 import jinja2
 
+from migprofile.importers.treaties import reference as treaty_reference
 from migprofile.importers.yamlfile import LINE, display_name, read_yaml, strip_lines
 from migprofile.model import (
     DIRECTIONS,
@@ -93,15 +94,35 @@ class _Reader:
                                   file=name, row=line, column=field)
             parties = self._parties(name, item)
             source = self.check_source(name, item, required=True)
-            if bad or parties is None or source is None:
+            treaty = self._treaty(name, item)
+            if bad or parties is None or source is None or treaty is False:
                 continue
+            ref = treaty_reference().get(treaty) if isinstance(treaty, str) else None
             self.package.instruments.append(LegalInstrument(
-                id=iid, country=self.country, kind=kind, title=_text(item.get("title")),
+                id=iid, country=self.country, kind=kind,
+                title=_text(item.get("title")) if item.get("title") or ref is None
+                else ref.title,
                 status=status, source_id=source, number=_opt(item.get("number")),
-                short_name=_text(item.get("short_name")),
+                short_name=_text(item.get("short_name")) if item.get("short_name") or ref is None
+                else ref.short_name,
+                treaty=treaty if isinstance(treaty, str) else None, url=_opt(item.get("url")),
                 years=tuple(int(y) for y in item.get("years") or ()), parties=parties,
-                notes=_text(item.get("notes")), **dates,
+                notes=_text(item.get("notes")), adopted=dates["adopted"],
+                signed=dates["signed"], ratified=dates["ratified"],
+                in_force=dates["in_force"], as_of=dates["as_of"],
             ))
+
+    def _treaty(self, name: str, item: dict[str, Any]) -> str | bool | None:
+        """The shared treaty an instrument cites (``treaty:``), None, or False if unknown."""
+        key = item.get("treaty")
+        if key is None:
+            return None
+        if str(key) not in treaty_reference():
+            self.report.error("unknown-treaty", f"treaty {key!r} is not in the shared reference "
+                              "(importers/mappings/treaties.yaml)", file=name,
+                              row=item.get(LINE), column="treaty")
+            return False
+        return str(key)
 
     def _parties(self, name: str, item: dict[str, Any]) -> tuple[str, ...] | None:
         resolved = []

@@ -27,6 +27,12 @@ READER_MODULES: tuple[str, ...] = (
     "treaties",
     "oecd",
     "template",
+    # legal frameworks (issue 9)
+    "globalcit",
+    "visa",
+    "labour_agreements",
+    "unga_votes",
+    "readmission",
 )
 
 

@@ -17,8 +17,9 @@ China for the 1954 Convention: see UNTC's notes). Participants that are not coun
 European Union) are left out. The treaties are listed in ``mappings/treaties.yaml``; rows
 of others are counted, not read.
 
-Instrument ids: ``untc:<treaty>:<ISO3>`` for the March 2015 snapshot, ``…:<ISO3>:<year>`` for
-later ones. ``current_instruments`` keeps the newest snapshot of each country and treaty
+Each instrument carries its treaty (the key of the shared reference, ``treaty``) and its
+snapshot date (``as_of``) as fields; ids (``untc:<treaty>:<ISO3>[:<year>]``) are only unique
+names, never parsed. ``current_instruments`` keeps the newest snapshot of each country and treaty
 (the 2022 one for the ICMW), borrowing the exact date of an older one when the years agree.
 """
 
@@ -46,7 +47,9 @@ from migprofile.model import (
     LegalInstrument,
     LocalizedText,
     Source,
+    Treaty,
 )
+from migprofile.store.legal import current
 from migprofile.validate import Severity
 
 MAPPINGS = Path(__file__).with_name("mappings")
@@ -64,23 +67,44 @@ ACTIONS = {
 
 
 @dataclass(frozen=True)
-class Treaty:
-    key: str
-    untc: str
+class Listed:
+    """A treaty of the reference with what this reader matches it by."""
+
+    ref: Treaty
+    untc: str | None
     wpdl: str | None
-    adopted: date | None
-    title: LocalizedText
-    short_name: LocalizedText
+    tidy: bool = False  # in the tidy UNTC table of March 2015
+
+    @property
+    def key(self) -> str:
+        return self.ref.key
 
 
 @cache
-def catalogue() -> dict[str, Treaty]:
-    """The treaties of ``mappings/treaties.yaml``, by key."""
+def reference() -> dict[str, Treaty]:
+    """The shared reference of ``mappings/treaties.yaml`` (conventions and resolutions)."""
+    return {key: listed.ref for key, listed in _listed().items()}
+
+
+@cache
+def _listed() -> dict[str, Listed]:
     data: dict[str, Any] = yaml.safe_load(
         (MAPPINGS / "treaties.yaml").read_text(encoding="utf-8"))
-    return {key: Treaty(key, str(v["untc"]), v.get("wpdl"), v.get("adopted"),
-                        LocalizedText(v["title"]), LocalizedText(v["short_name"]))
-            for key, v in data.items()}
+    out = {}
+    for key, v in data.items():
+        ref = Treaty(key=key, kind=str(v["kind"]), title=LocalizedText(v["title"]),
+                     short_name=LocalizedText(v["short_name"]), row=str(v["row"]),
+                     framework=str(v.get("framework", "legal")), untc=v.get("untc"),
+                     symbol=v.get("symbol"), adopted=v.get("adopted"),
+                     grammar=dict(v.get("grammar") or {}), order=int(v.get("order", 0)))
+        out[key] = Listed(ref, v.get("untc"), v.get("wpdl"), bool(v.get("untc_2015")))
+    return out
+
+
+def catalogue(*, tidy: bool = False) -> dict[str, Listed]:
+    """The treaties this reader imports (those with a UNTC reference), by key; ``tidy``:
+    only those of the March 2015 table."""
+    return {k: t for k, t in _listed().items() if t.untc and (t.tidy or not tidy)}
 
 
 @cache
@@ -89,11 +113,11 @@ def un_members() -> frozenset[str]:
     return frozenset(data["members"])
 
 
-def _by_untc() -> dict[str, Treaty]:
-    return {t.untc: t for t in catalogue().values()}
+def _by_untc() -> dict[str, Listed]:
+    return {t.untc: t for t in catalogue().values() if t.untc}
 
 
-def _wpdl_treaty(path: Path) -> Treaty | None:
+def _wpdl_treaty(path: Path) -> Listed | None:
     stem = base_name(path).rsplit(".", 1)[0]
     return next((t for t in catalogue().values() if t.wpdl == stem), None)
 
@@ -106,7 +130,8 @@ def _layout(path: Path) -> str | None:
     return None
 
 
-def instrument_id(treaty: Treaty, country: str, as_of: date) -> str:
+def instrument_id(treaty: Listed, country: str, as_of: date) -> str:
+    """A unique name; the treaty and the snapshot are the instrument's own fields."""
     base = f"untc:{treaty.key}:{country}"
     return base if as_of == UNTC_2015 else f"{base}:{as_of.year}"
 
@@ -119,13 +144,13 @@ def _as_of(options: ReadOptions, default: date) -> date:
 
 
 def treaty_source(path: Path, options: ReadOptions, as_of: date,
-                  treaty: Treaty | None) -> Source:
+                  treaty: Listed | None) -> Source:
     """The Source of a status table (``sources/untc.yaml``); edition = the snapshot date."""
     if treaty is None:
         return file_record("untc", "untc", path, options, edition=as_of.isoformat())
     return file_record("untc", "wpdl", path, options, edition=as_of.isoformat(),
-                       treaty=treaty.key, treaty_title_fr=treaty.short_name.text("fr"),
-                       treaty_title_en=treaty.short_name.text("en"))
+                       treaty=treaty.key, treaty_title_fr=treaty.ref.short_name.text("fr"),
+                       treaty_title_en=treaty.ref.short_name.text("en"))
 
 
 @dataclass
@@ -148,15 +173,16 @@ class _Read:
             return None
         return code
 
-    def add(self, treaty: Treaty, country: str, status: InstrumentStatus, **dates: Any) -> None:
+    def add(self, treaty: Listed, country: str, status: InstrumentStatus, **dates: Any) -> None:
         self.acted.setdefault(treaty.key, set()).add(country)
         self.instruments.append(LegalInstrument(
             id=instrument_id(treaty, country, self.as_of), country=country,
-            kind=InstrumentKind.MULTILATERAL, title=treaty.title, status=status,
+            kind=InstrumentKind.MULTILATERAL, title=treaty.ref.title, status=status,
             source_id=self.ctx.source_id, number=f"UNTC {treaty.untc}",
-            short_name=treaty.short_name, adopted=treaty.adopted, as_of=self.as_of, **dates))
+            short_name=treaty.ref.short_name, adopted=treaty.ref.adopted, as_of=self.as_of,
+            treaty=treaty.key, **dates))
 
-    def not_ratified(self, treaty: Treaty, note: LocalizedText) -> None:
+    def not_ratified(self, treaty: Listed, note: LocalizedText) -> None:
         """UN members with no action on ``treaty`` in this file."""
         done = self.acted.get(treaty.key, set())
         for country in sorted(un_members() - done):
@@ -224,7 +250,8 @@ def read_tidy(state: _Read, rows: Iterable[tuple[int, dict[str, str]]]) -> None:
                               row=line, column="action_date", severity=Severity.INFO)
             state.add(treaty, country, InstrumentStatus.UNKNOWN, notes=LISTED_WITHOUT_DATE)
     for treaty in treaties.values():
-        state.not_ratified(treaty, NO_ACTION_2015)
+        if treaty.tidy:  # the March 2015 scrape covers it: non-parties are "not ratified"
+            state.not_ratified(treaty, NO_ACTION_2015)
     if others:
         state.ctx.report.info("treaty-skipped", f"{others} row(s) of treaties not listed in "
                               "mappings/treaties.yaml left out", file=state.ctx.file)
@@ -237,7 +264,7 @@ def _wpdl_country(state: _Read, row: dict[str, str], line: int) -> str | None:
     return code if state.ctx.wanted(code) else None
 
 
-def read_wpdl(state: _Read, treaty: Treaty, rows: Iterable[tuple[int, dict[str, str]]]
+def read_wpdl(state: _Read, treaty: Listed, rows: Iterable[tuple[int, dict[str, str]]]
               ) -> None:
     year_note = LocalizedText({
         "fr": f"Ratification ou adhésion ; l'état au {state.as_of} ne donne que l'année.",
@@ -291,39 +318,23 @@ class TreatiesReader:
 
 
 def treaty_key(instrument: LegalInstrument) -> tuple[str, str] | None:
-    """(treaty, country) of an instrument this reader made, or None."""
-    parts = instrument.id.split(":")
-    return (parts[1], parts[2]) if len(parts) >= 3 and parts[0] == "untc" else None
+    """(treaty, country) of a status snapshot, or None (from its fields, not its id)."""
+    if instrument.treaty is None or instrument.as_of is None:
+        return None
+    return (instrument.treaty, instrument.country)
 
 
 def current_instruments(instruments: Iterable[LegalInstrument]) -> Iterator[LegalInstrument]:
-    """Per treaty and country, the instrument of the newest snapshot (``as_of``).
-
-    When the newest gives only the year of a ratification and an older snapshot has the
-    exact date in that year, the date (and the older notes) are kept. Instruments of other
-    readers pass through.
+    """Per treaty and country, the instrument of the newest snapshot (``store.legal.current``,
+    the rule ``treaty_status`` applies); instruments that are no status snapshot pass through.
     """
-    groups: dict[tuple[str, str], list[LegalInstrument]] = {}
+    snapshots = []
     for instrument in instruments:
-        key = treaty_key(instrument)
-        if key is None:
+        if treaty_key(instrument) is None:
             yield instrument
         else:
-            groups.setdefault(key, []).append(instrument)
-    for group in groups.values():
-        group.sort(key=lambda i: i.as_of or date.min)
-        newest = group[-1]
-        yield _with_exact_date(newest, group[:-1])
-
-
-def _with_exact_date(newest: LegalInstrument, older: list[LegalInstrument]) -> LegalInstrument:
-    if newest.status is not InstrumentStatus.RATIFIED or newest.ratified or not newest.years:
-        return newest
-    for old in reversed(older):
-        if old.ratified is not None and old.ratified.year == newest.years[0]:
-            return dataclasses.replace(newest, ratified=old.ratified, signed=old.signed,
-                                       notes=old.notes)
-    return newest
+            snapshots.append(instrument)
+    yield from current(snapshots)
 
 
 register(TreatiesReader())

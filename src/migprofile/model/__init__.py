@@ -26,6 +26,7 @@ from migprofile.model.frameworks import (
     LegalInstrument,
     Narrative,
     TableLayout,
+    Treaty,
 )
 from migprofile.model.package import CountryPackage, PackageInfo
 from migprofile.model.text import LANGUAGES, RTL_LANGUAGES, LocalizedText, Resolved
@@ -57,6 +58,7 @@ __all__ = [
     "Source",
     "Status",
     "TableLayout",
+    "Treaty",
     "breakdown_key",
     "parse_breakdown",
     "period_year",

@@ -15,7 +15,9 @@ class InstrumentKind(StrEnum):
     DECREE = "decree"
     MULTILATERAL = "multilateral_convention"
     BILATERAL = "bilateral_agreement"
+    LABOUR = "labour_agreement"  # bilateral labour agreement (BLA datasets)
     READMISSION = "readmission_agreement"
+    RESOLUTION = "resolution_vote"  # a country's recorded vote on a UN resolution
     MEMBERSHIP = "membership"  # member state of a regional organisation
     OTHER = "other"
 
@@ -27,6 +29,10 @@ class InstrumentStatus(StrEnum):
     NOT_RATIFIED = "not_ratified"
     MEMBER = "member"
     ADOPTED = "adopted"
+    VOTED_YES = "voted_yes"
+    VOTED_NO = "voted_no"
+    ABSTAINED = "abstained"
+    NOT_VOTING = "not_voting"  # a UN member with no recorded vote (absent or not taking part)
     UNKNOWN = "unknown"
 
 
@@ -48,6 +54,30 @@ class LegalInstrument:
     parties: tuple[str, ...] = ()  # area codes of the other parties
     notes: LocalizedText = field(default_factory=LocalizedText)
     as_of: date | None = None  # date of the status snapshot
+    # the shared reference entry (``treaties`` table) this instrument is the status of; the
+    # snapshot is ``as_of``. No code reads either out of ``id``.
+    treaty: str | None = None
+    topics: tuple[str, ...] = ()  # coded content (labour agreements) or type (readmission)
+    url: str | None = None  # where the text or the record can be read
+
+
+@dataclass(frozen=True)
+class Treaty:
+    """A convention, protocol or resolution as shared reference data: any number of
+    countries' instruments (status snapshots, package citations) link to it by ``key``."""
+
+    key: str
+    kind: str  # convention | protocol | resolution
+    title: LocalizedText
+    short_name: LocalizedText
+    row: str  # the framework row it belongs to (legal or socio-political)
+    framework: str = "legal"
+    untc: str | None = None  # UN Treaty Collection reference (chapter-number)
+    symbol: str | None = None  # UN document symbol of a resolution
+    adopted: date | None = None
+    # grammar of the short name, for status words that agree with it: {"fr": "f.sg", "ar": "m"}
+    grammar: dict[str, str] = field(default_factory=dict)
+    order: int = 0
 
 
 class Framework(StrEnum):
@@ -60,6 +90,7 @@ LEGAL_ROWS: tuple[str, ...] = (
     "entry_exit",
     "irregular_migration",
     "rights_residence",
+    "labour_migration",
     "nationality",
     "refugees",
 )

@@ -23,9 +23,9 @@ from migprofile.profiles.frameworks import (
     footnote_marks,
     framework_table,
     localized_footnotes,
-    ratification_rows,
 )
 from migprofile.profiles.international import InternationalBlocks
+from migprofile.profiles.legal import legal_parts
 from migprofile.profiles.tableblocks import chart_rows, source_line, table_block
 from migprofile.profiles.tree import (
     Block,
@@ -202,11 +202,14 @@ class Assembler(InternationalBlocks):
                            data=tuple(rows))]
 
     def b_framework(self, name: str) -> list[Block]:
-        treaties = ratification_rows(self.data.instruments, self.lang, self.names) \
-            if name == Framework.LEGAL.value else []
-        self.used_sources += sorted({i.source_id for i in self.data.instruments if i.as_of})
+        parts = legal_parts(self.data, self.lang)
+        generated = {row: pair for (framework, row), pair in parts.cells.items()
+                     if framework == name}
+        self.used_sources += [sid for (framework, _), pair in parts.cells.items()
+                              if framework == name for side in pair for g in side
+                              for sid in g.source.source_ids]
         table = framework_table(Framework(name), self.data.cells, self.data.footnotes,
-                                self.lang, self.country_name, treaties)
+                                self.lang, self.country_name, generated)
         self.used_sources += [c.source_id for c in self.data.cells
                               if c.source_id and c.framework.value == name]
         return [table] if table else []

@@ -17,6 +17,7 @@ from migprofile.model import (
     Source,
     TableLayout,
 )
+from migprofile.profiles.legal.data import LegalData, load_legal_data
 from migprofile.store import ObservationFilter, Store
 
 
@@ -36,6 +37,7 @@ class CountryData:
     data_version: int = 0
     package_sources: frozenset[str] = frozenset()  # sources a country package declared
     by_indicator: dict[str, list[Observation]] = field(default_factory=dict)
+    legal: LegalData | None = None  # what the generated legal items read (profiles.legal)
 
     def __post_init__(self) -> None:
         grouped: dict[str, list[Observation]] = defaultdict(list)
@@ -57,6 +59,8 @@ def load_country_data(store: Store, country: str) -> CountryData:
     narratives = store.narratives(country)
     for n in narratives:
         used_sources |= set(n.source_ids)
+    legal = load_legal_data(store, country)
+    used_sources |= legal.source_ids
     return CountryData(
         country=country,
         package=store.package(country),
@@ -71,4 +75,5 @@ def load_country_data(store: Store, country: str) -> CountryData:
         sources={s.id: s for s in store.sources(used_sources)},
         data_version=store.data_version(),
         package_sources=frozenset(store.source_ids_of_origin(f"package:{country}")),
+        legal=legal,
     )

@@ -110,13 +110,46 @@ class RichText:
     lang: str
     fallback: bool = False
     footnotes: tuple[int, ...] = ()
+    kind: str = "rich_text"
+
+
+@dataclass(frozen=True)
+class LegalItem:
+    """One generated statement of a framework cell: a rule or an instrument, with its coded
+    status, date, partners, as-of date and source (the text is migprofile's own words)."""
+
+    text: str  # Markdown inline, in the profile's language
+    source_id: str
+    as_of: str | None = None  # ISO date of the snapshot / the law in force
+    status: str | None = None  # coded status: ratified, voted_yes, 1 (a GLOBALCIT code)...
+    date: str | None = None  # ISO date or year of the instrument or rule
+    partners: tuple[str, ...] = ()  # area codes
+    ref: str | None = None  # treaty key, instrument id, GLOBALCIT variable
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class ItemGroup:
+    """A labelled, dated sub-block of generated items inside a framework cell, below the
+    curated text (so two statements of different dates never stand side by side undated)."""
+
+    key: str  # treaties | citizenship | visa_in | ... (stable across languages)
+    title: str
+    items: tuple[LegalItem, ...]
+    source: SourceLine
+    lang: str
+    note: str = ""  # how the items were chosen (Markdown inline), if anything needs saying
+    kind: str = "item_group"
+
+
+CellPart = RichText | ItemGroup
 
 
 @dataclass(frozen=True)
 class FrameworkRow:
     key: str
     title: str
-    cells: tuple[tuple[RichText, ...], tuple[RichText, ...]]  # (first direction, second)
+    cells: tuple[tuple[CellPart, ...], tuple[CellPart, ...]]  # (first direction, second)
 
 
 @dataclass(frozen=True)

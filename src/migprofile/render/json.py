@@ -25,13 +25,14 @@ from migprofile.render.markup import json_safe
 FORMAT = "migprofile.profile"
 FORMAT_VERSION = 1
 BLOCK_TYPES: tuple[type, ...] = typing.get_args(tree.Block)
+CELL_TYPES: tuple[type, ...] = typing.get_args(tree.CellPart)  # framework cell contents
 
 
 def to_data(obj: Any) -> Any:
     """Dataclasses → dicts (``kind`` first for blocks), tuples → lists, NaN → None."""
     if is_dataclass(obj) and not isinstance(obj, type):
         data: dict[str, Any] = {}
-        if isinstance(obj, BLOCK_TYPES):
+        if isinstance(obj, BLOCK_TYPES + CELL_TYPES):
             data["kind"] = getattr(obj, "kind")  # noqa: B009 - dataclass field
         for f in fields(obj):
             if f.name not in data:
@@ -72,7 +73,7 @@ def _hints(cls: type) -> dict[str, Any]:
 @cache
 def _block_kinds() -> dict[str, type]:
     kinds: dict[str, type] = {}
-    for cls in BLOCK_TYPES:
+    for cls in BLOCK_TYPES + CELL_TYPES:
         default = next(f.default for f in fields(cls) if f.name == "kind")
         kinds[str(default)] = cls
     return kinds

@@ -18,6 +18,7 @@ from migprofile.profiles.tree import (
     Footnote,
     FrameworkTable,
     Heading,
+    ItemGroup,
     Paragraph,
     Profile,
     RichText,
@@ -182,8 +183,10 @@ class _Writer:
             self.footnotes.setdefault(note.number, note)
         self.flush_footnotes()
 
-    def rich(self, rt: RichText) -> str:
+    def rich(self, rt: RichText | ItemGroup) -> str:
         """A framework cell's Markdown on one line: paragraphs and list items → ``<br>``."""
+        if isinstance(rt, ItemGroup):
+            return self.item_group(rt)
         parts: list[str] = []
         for para in re.split(r"\n\s*\n", safe_markdown(rt.markdown).strip()):
             lines = [ln.strip() for ln in para.splitlines() if ln.strip()]
@@ -195,6 +198,14 @@ class _Writer:
         if rt.fallback:
             text = f"{_italic(fallback_mark(self._, rt.lang))} {text}"
         return text
+
+    def item_group(self, g: ItemGroup) -> str:
+        """A generated sub-block on one line: its title in bold, the items, note, source."""
+        lines = [_bold(g.title), *("• " + item.text for item in g.items)]
+        if g.note:
+            lines.append(_italic(g.note))
+        lines.append(_italic(g.source.text))
+        return "<br>".join(_cell(line) for line in lines)
 
     def flush_footnotes(self) -> None:
         for number in sorted(self.footnotes):

@@ -45,6 +45,7 @@ FRAMEWORK_LABELS = (
     N_("Movement: entry and exit"),
     N_("Fight against irregular migration"),
     N_("Rights and residence"),
+    N_("Labour migration"),
     N_("Nationality"),
     N_("Refugees"),
     N_("Government institutions"),

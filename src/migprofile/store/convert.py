@@ -21,6 +21,7 @@ from migprofile.model import (
     Sex,
     Source,
     Status,
+    Treaty,
     breakdown_key,
     parse_breakdown,
     period_year,
@@ -103,6 +104,7 @@ def instrument_row(i: LegalInstrument, origin: str) -> dict[str, Any]:
         "signed": i.signed, "ratified": i.ratified, "in_force": i.in_force,
         "years": list(i.years), "parties": list(i.parties), "status": i.status.value,
         "source_id": i.source_id, "notes": _dict(i.notes), "as_of": i.as_of, "origin": origin,
+        "treaty": i.treaty, "topics": list(i.topics), "url": i.url,
     }
 
 
@@ -113,6 +115,24 @@ def instrument_from(r: Any) -> LegalInstrument:
         short_name=_lt(r["short_name"]), adopted=r["adopted"], signed=r["signed"],
         ratified=r["ratified"], in_force=r["in_force"], years=tuple(r["years"]),
         parties=tuple(r["parties"]), notes=_lt(r["notes"]), as_of=r["as_of"],
+        treaty=r["treaty"], topics=tuple(r["topics"] or ()), url=r["url"],
+    )
+
+
+def treaty_row(tr: Treaty) -> dict[str, Any]:
+    return {
+        "key": tr.key, "kind": tr.kind, "framework": tr.framework, "row": tr.row,
+        "untc": tr.untc, "symbol": tr.symbol, "adopted": tr.adopted,
+        "title": _dict(tr.title), "short_name": _dict(tr.short_name),
+        "grammar": dict(tr.grammar), "ord": tr.order,
+    }
+
+
+def treaty_from(r: Any) -> Treaty:
+    return Treaty(
+        key=r["key"], kind=r["kind"], framework=r["framework"], row=r["row"], untc=r["untc"],
+        symbol=r["symbol"], adopted=r["adopted"], title=_lt(r["title"]),
+        short_name=_lt(r["short_name"]), grammar=dict(r["grammar"] or {}), order=r["ord"],
     )
 
 

@@ -1,4 +1,4 @@
-"""Tables of the editorial workflow (migration 0004_i10): accounts, sessions, drafts,
+"""Tables of the editorial workflow (migration 0005): accounts, sessions, drafts,
 revisions and the audit log.
 
 Published content is not stored here: publication writes into the content tables of

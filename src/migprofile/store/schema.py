@@ -100,11 +100,30 @@ observations = Table(
     Index("ix_obs_origin", "origin"),
 )
 
+treaties = Table(
+    # conventions, protocols and resolutions as shared reference data (``mappings/treaties.yaml``)
+    "treaties",
+    metadata,
+    Column("key", String(80), primary_key=True),
+    Column("kind", String(20), nullable=False),
+    Column("framework", String(20), nullable=False),
+    Column("row", String(40), nullable=False),
+    Column("untc", String(40)),
+    Column("symbol", String(40)),
+    Column("adopted", Date),
+    Column("title", JSON, nullable=False),
+    Column("short_name", JSON, nullable=False),
+    Column("grammar", JSON, nullable=False),
+    Column("ord", Integer, nullable=False),
+)
+
 legal_instruments = Table(
     "legal_instruments",
     metadata,
+    # ids are a package's or a reader's own: unique per country, so two packages may both
+    # cite "un-cmw-1990" (each links to the shared ``treaties`` entry through ``treaty``)
     Column("id", String(120), primary_key=True),
-    Column("country", String(40), nullable=False, index=True),
+    Column("country", String(40), primary_key=True, index=True),
     Column("kind", String(40), nullable=False),
     Column("title", JSON, nullable=False),
     Column("short_name", JSON, nullable=False),
@@ -120,6 +139,9 @@ legal_instruments = Table(
     Column("notes", JSON, nullable=False),
     Column("as_of", Date),
     Column("origin", String(120), nullable=False),
+    Column("treaty", String(80), index=True),
+    Column("topics", JSON),
+    Column("url", Text),
 )
 
 framework_cells = Table(

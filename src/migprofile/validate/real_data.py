@@ -33,7 +33,8 @@ from migprofile.geo import AreaRegistry, default_registry
 from migprofile.model import AreaKind, Indicator, Observation, Source, Status, breakdown_key
 from migprofile.validate.report import Report
 
-SELF_PARTNER = frozenset({"idps"})  # indicators whose partner is the country itself
+# indicators whose partner is the country itself
+SELF_PARTNER = frozenset({"idps", "citizenship_law"})
 RESIDUALS = frozenset({"OTH", "UNK"})
 NOT_PARTS = frozenset({AreaKind.WORLD, AreaKind.REGION, AreaKind.GROUPING,
                        AreaKind.HISTORICAL})

@@ -17,7 +17,7 @@ from migprofile import __version__ as VERSION
 from migprofile import core
 from migprofile.settings import Settings, get_settings
 from migprofile.store import Store
-from migprofile.web import api, editor, embed, find, pages
+from migprofile.web import api, editor, embed, find, legal, pages
 from migprofile.web.errors import install_error_handlers
 from migprofile.web.portal import Portal
 
@@ -37,6 +37,7 @@ def create_app(store: Store | None = None, *, settings: Settings | None = None) 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(find.api)
+    app.include_router(legal.router)
 
     @app.get("/api/v1/docs", include_in_schema=False)
     def swagger() -> HTMLResponse:

@@ -14,8 +14,11 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from starlette.responses import RedirectResponse, Response
 
+from migprofile.profiles.legal.matrix import as_of_text, regions
+from migprofile.profiles.legal.words import pick, wording
 from migprofile.render import EXTENSIONS
 from migprofile.render.common import direction
+from migprofile.web import legal as legal_view
 from migprofile.web import views
 from migprofile.web.country import embed_profile
 from migprofile.web.errors import InvalidParameter
@@ -228,14 +231,21 @@ def _world_name(portal: Portal, lang: str) -> str:
 
 
 @router.get("/{lang}/legal")
-def legal(request: Request, lang: str, q: str = "") -> Response:
+def legal(request: Request, lang: str, q: str = "", dimension: str = "treaties",
+          region: str = "") -> Response:
     portal = portal_of(request)
     lang = portal.lang(lang)
-    matrix = views.legal_matrix(portal, lang)
+    matrix = legal_view.matrix(portal, dimension, lang, region or None)
     hits = views.search(portal, q, lang) if q.strip() else []
-    iso2 = {c: a.iso2 for c, a in portal.areas().items() if a.iso2}
-    return _html(render_page("legal.html.j2", lang, "/legal", matrix=matrix, q=q, hits=hits,
-                             iso2=iso2, snippet=_snippet))
+    areas = portal.areas()
+    iso2 = {c: a.iso2 for c, a in areas.items() if a.iso2}
+    return _html(render_page(
+        "legal.html.j2", lang, "/legal", matrix=matrix, q=q, hits=hits, iso2=iso2,
+        snippet=_snippet, dimensions=legal_view.DIMENSIONS, regions=regions(areas, lang),
+        region=region, names={c: a.names.text(lang) for c, a in areas.items()},
+        label=lambda key: pick(wording("matrix")["labels"][key], lang),
+        dimension_title=lambda key: pick(wording("matrix")["dimensions"][key], lang),
+        as_of=lambda iso: as_of_text(iso, lang), sources=portal.store.sources(matrix.sources)))
 
 
 def _snippet(text: str) -> Markup:

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from migprofile.geo import default_registry, normalise
+from migprofile.geo import default_registry
 from migprofile.i18n import format_number
 from migprofile.indicators.growth import GrowthMethod, average_annual_growth
-from migprofile.model import Area, InstrumentKind, Observation
+from migprofile.model import Area, Observation
 from migprofile.overview import sort_key
 from migprofile.render.charts import embed_options
 from migprofile.store import ObservationFilter
@@ -217,35 +217,6 @@ def line_spec(points: list[dict[str, Any]], lang: str) -> dict[str, Any]:
         "config": {"legend": {"orient": "bottom"}},
         "usermeta": {"lang": lang, "embedOptions": embed_options(lang)},
     }
-
-
-@dataclass
-class LegalMatrix:
-    countries: list[CountryLink]
-    conventions: list[tuple[str, str]]  # (id, title)
-    status: dict[tuple[str, str], str]  # (convention id, country) -> status
-
-
-def legal_matrix(portal: Portal, lang: str) -> LegalMatrix:
-    areas = portal.areas()
-    profiled = [c for c in portal.profiled() if c in areas]
-    countries = sorted((CountryLink(areas[c].iso2 or c, c, areas[c].names.text(lang))
-                        for c in profiled), key=lambda link: normalise(link.name))
-    conventions: dict[str, tuple[str, str]] = {}  # treaty -> (sort key, label)
-    status: dict[tuple[str, str], str] = {}
-    as_of: dict[tuple[str, str], str] = {}
-    for i in portal.store.instruments():
-        # treaty-status snapshots are coded untc:<treaty>:<ISO3>[:<year>]; the newest wins
-        if i.kind is not InstrumentKind.MULTILATERAL or not i.id.startswith("untc:"):
-            continue
-        treaty, snapshot = i.id.split(":")[1], (i.as_of.isoformat() if i.as_of else "")
-        label = i.short_name.text(lang) or i.title.text(lang)
-        conventions.setdefault(treaty, (str(i.adopted or ""), label))
-        if snapshot >= as_of.get((treaty, i.country), ""):
-            as_of[(treaty, i.country)] = snapshot
-            status[(treaty, i.country)] = i.status.value
-    ordered = sorted(conventions.items(), key=lambda kv: kv[1])
-    return LegalMatrix(countries, [(k, label) for k, (_, label) in ordered], status)
 
 
 def search(portal: Portal, words: str, lang: str) -> list[SearchHit]:
