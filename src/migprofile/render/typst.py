@@ -116,8 +116,10 @@ def _cell(ctx: _Context, cell: Cell, first: bool) -> Node:
 
 
 def _table(ctx: _Context, block: TableBlock, depth: int) -> Node:
+    # header cells are centred over their figures, except the corner (label column)
     header = [[{"s": ctx.text(c.text), "colspan": c.colspan, "rowspan": c.rowspan,
-                "num": c.numeric} for c in row] for row in block.header]
+                "corner": r == 0 and i == 0 and not c.numeric} for i, c in enumerate(row)]
+              for r, row in enumerate(block.header)]
     body = []
     for row in block.body:
         body.append({"cells": [_cell(ctx, c, i == 0) for i, c in enumerate(row)],
