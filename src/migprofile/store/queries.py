@@ -269,6 +269,34 @@ class Store:
                 found.setdefault(country, {})[indicator] = int(n)
         return found
 
+    def indicators_with_totals(self, partner: str, sex: str = "total") -> list[str]:
+        """Distinct indicators holding at least one observation for ``partner`` (in SQL:
+        the home page once loaded every world total to list them)."""
+        c = t.observations.c
+        query = (select(c.indicator).where(c.partner == partner, c.sex == sex).distinct()
+                 .order_by(c.indicator))
+        with self._read() as conn:
+            return list(conn.execute(query).scalars())
+
+    def latest_observations(self, indicator: str, partner: str,
+                            sex: str = "total") -> dict[str, Observation]:
+        """Per reporting country, its observation of ``indicator`` for ``partner`` with a value
+        and no breakdown in the latest year it has one (one query; among several in that
+        year, the last in the usual order wins)."""
+        c = t.observations.c
+        usable = (c.indicator == indicator, c.partner == partner, c.sex == sex,
+                  c.breakdown == "", c.value.is_not(None))
+        latest = (select(c.country, func.max(c.year).label("year")).where(*usable)
+                  .group_by(c.country).subquery())
+        query = (select(t.observations).join(latest, (c.country == latest.c.country)
+                                             & (c.year == latest.c.year))
+                 .where(*usable).order_by(c.country, c.period, c.id))
+        found: dict[str, Observation] = {}
+        with self._read() as conn:
+            for row in conn.execute(query).mappings():
+                found[row["country"]] = cv.observation_from(row)
+        return found
+
     def countries_with_observations(self) -> dict[str, int]:
         query = select(t.observations.c.country, func.count()).group_by(t.observations.c.country)
         with self._read() as conn:
