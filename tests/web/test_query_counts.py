@@ -72,3 +72,23 @@ def test_queries_do_not_grow_with_countries(path: str, ma_store: Store) -> None:
         counts.append(len(seen) / (len(countries.split(",")) if "api" in path else 1))
     assert counts[1] <= counts[0] + 1, counts
     assert counts[0] <= 20
+
+
+def test_api_records_are_the_observations_in_key_order(ma_store: Store) -> None:
+    from migprofile.store import ObservationFilter
+    from migprofile.web import serialize as ser
+
+    where = ObservationFilter(country="MAR")
+    total = ma_store.count_observations(where)
+    pages = [ma_store.observation_records(where, limit=250, offset=o)
+             for o in range(0, total, 250)]
+    records = [r for page in pages for r in page]
+    assert len(records) == total
+    expected = [ser.observation(o) for o in ma_store.observations(where)]
+    key = ("indicator", "country", "partner", "period", "sex", "breakdown", "source_id")
+
+    def sort_key(r: dict[str, object]) -> tuple[str, ...]:
+        return tuple(str(r[k] or "") for k in key)
+
+    assert sorted(records, key=sort_key) == sorted(expected, key=sort_key)
+    assert len({sort_key(r) for r in records}) == total  # pages neither overlap nor skip
