@@ -107,7 +107,8 @@ def drive_wrk(url: str, clients: int, seconds: float) -> dict[str, Any]:
     """The same measure with wrk (a C load generator: it leaves the server more of the CPU)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as fh:
         fh.write(WRK_SCRIPT)
-    done = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "-s", fh.name,
+    done = subprocess.run(["wrk", "-t2", f"-c{clients}", f"-d{int(seconds)}s", "--timeout", "10s",
+                           "-s", fh.name,
                            url], capture_output=True, text=True, check=True)
     line = next(x for x in done.stdout.splitlines() if x.startswith("MIGPROFILE "))
     requests, errors, micros, p50, p95, p99 = line.split()[1:]
