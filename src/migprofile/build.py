@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -84,7 +85,10 @@ def build_many(store: Store, request: BuildRequest, *, workers: int | None = Non
                 progress(country)
         return result
     count = workers or min(len(request.countries), os.cpu_count() or 1)
-    with ProcessPoolExecutor(max_workers=count) as pool:
+    # spawned, not forked: a parent that has already drawn a chart or typeset a PDF holds
+    # threads of vl-convert and Typst, and a forked child would wait on their locks forever
+    context = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=count, mp_context=context) as pool:
         futures = [pool.submit(_worker, url, c, request) for c in request.countries]
         for future in as_completed(futures):
             country, files, error = future.result()

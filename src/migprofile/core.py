@@ -135,8 +135,8 @@ def check_country(store: Store, country: str | None = None) -> Report:
     for code in countries:
         observations = store.observations(ObservationFilter(country=code))
         report.extend(check_layouts(store.layouts(code), observations))
-        imported = [o for o in observations if o.source_id not in
-                    store.source_ids_of_origin(f"package:{code}")]
+        own = set(store.source_ids_of_origin(f"package:{code}"))  # once, not per observation
+        imported = [o for o in observations if o.source_id not in own]
         report.extend(check_observations(imported, sources=store.sources(
             {o.source_id for o in imported}), indicators=indicators))
         report.stats[f"{code} observations"] = len(observations)

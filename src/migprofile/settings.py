@@ -40,6 +40,12 @@ def _growth(value: str) -> str:
     return value
 
 
+def _pdf_engine(value: str) -> str:
+    if value not in ("typst", "weasyprint"):
+        raise ValueError("must be 'typst' or 'weasyprint'")
+    return value
+
+
 def _langs(value: str) -> tuple[str, ...]:
     langs = tuple(v.strip() for v in value.split(",") if v.strip())
     unknown = [lang for lang in langs if lang not in ("fr", "en", "ar")]
@@ -70,6 +76,9 @@ REGISTRY: tuple[Setting, ...] = (
             "Chromium used for screenshots and browser tests (optional).", str),
     Setting("cache_size", "MIGPROFILE_CACHE_SIZE", lambda: 256,
             "Rendered pages kept in the web portal's cache.", int),
+    Setting("pdf_engine", "MIGPROFILE_PDF_ENGINE", lambda: "typst",
+            "Typesetter of PDF profiles: typst (fast, default) or weasyprint (from the HTML).",
+            _pdf_engine),
     Setting("cookie_secure", "MIGPROFILE_COOKIE_SECURE", lambda: "auto",
             "Secure flag of the editor's session cookie: auto (when the request is HTTPS, "
             "as a reverse proxy reports it), always or never.", _secure),
@@ -85,6 +94,7 @@ class Settings:
     languages: tuple[str, ...]
     chromium: str
     cache_size: int
+    pdf_engine: str
     cookie_secure: str = "auto"
 
 

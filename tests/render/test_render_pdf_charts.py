@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -29,10 +28,8 @@ def _pdftotext(pdf: bytes, tmp_path: Path) -> str:
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["fr", "ar"])
 def test_pdf(profiles: dict[str, Profile], lang: str, tmp_path: Path) -> None:
-    started = time.perf_counter()
-    pdf = render(profiles[lang], "pdf")
+    pdf = render(profiles[lang], "pdf")  # speed: benchmarks/build_profiles.py, not a test
     assert isinstance(pdf, bytes) and pdf.startswith(b"%PDF")
-    assert time.perf_counter() - started < 60
     text = _pdftotext(pdf, tmp_path)
     if lang == "ar":
         assert "المغرب" in text  # shaped for display, extracted in joined logical order

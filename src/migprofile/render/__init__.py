@@ -1,7 +1,7 @@
 """Renderers: the Profile tree (``profiles.tree``) as HTML, PDF, Markdown or JSON.
 
     render(profile, "html")  -> str    one self-contained HTML5 file
-    render(profile, "pdf")   -> bytes  A4, via WeasyPrint
+    render(profile, "pdf")   -> bytes  A4, via Typst (or WeasyPrint: setting pdf_engine)
     render(profile, "md")    -> str    GitHub-flavoured Markdown
     render(profile, "json")  -> str    the whole tree with provenance
     render(profile, "datapackage") -> bytes  a zip: every table as CSV + datapackage.json

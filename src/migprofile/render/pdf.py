@@ -1,4 +1,9 @@
-"""The profile as an A4 PDF, typeset by WeasyPrint from the print HTML.
+"""The profile as an A4 PDF: Typst (default, ``render.typst``) or WeasyPrint from the print HTML.
+
+``render_pdf`` picks the engine from its argument or the ``pdf_engine`` setting
+(``MIGPROFILE_PDF_ENGINE``). Typst lays the Profile tree out itself in about a tenth of
+WeasyPrint's time and sets Arabic in the upright Naskh font; WeasyPrint stays selectable
+(it prints exactly the HTML page's stylesheet).
 
 WeasyPrint needs Pango (and HarfBuzz, fontconfig) from the system: on Debian/Ubuntu
 ``apt-get install libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz0b``. When it or they are
@@ -30,8 +35,26 @@ def _weasyprint() -> Any:
     return weasyprint
 
 
-def render_pdf(profile: Profile) -> bytes:
-    """The profile as PDF bytes (A4, bundled fonts, charts as PNG)."""
+PDF_ENGINES = ("typst", "weasyprint")
+
+
+def render_pdf(profile: Profile, engine: str | None = None) -> bytes:
+    """The profile as PDF bytes (A4, bundled fonts), typeset by ``engine``."""
+    if engine is None:
+        from migprofile.settings import get_settings
+
+        engine = get_settings().pdf_engine
+    if engine == "typst":
+        from migprofile.render.typst import render_pdf_typst
+
+        return render_pdf_typst(profile)
+    if engine == "weasyprint":
+        return render_pdf_weasyprint(profile)
+    raise RenderError(f"unknown PDF engine {engine!r}; choose one of {', '.join(PDF_ENGINES)}")
+
+
+def render_pdf_weasyprint(profile: Profile) -> bytes:
+    """The profile as PDF bytes via WeasyPrint (A4, bundled fonts, charts as PNG)."""
     weasyprint = _weasyprint()
     from weasyprint.text.fonts import FontConfiguration
 

@@ -32,6 +32,7 @@ from migprofile.model import (
     Source,
     TableLayout,
     breakdown_key,
+    parse_breakdown,
 )
 from migprofile.model.text import LocalizedText
 from migprofile.store import convert as cv
@@ -253,6 +254,25 @@ class Store:
         with self._read() as conn:
             return [cv.observation_from(r) for r in conn.execute(query).mappings()]
 
+    def observation_records(self, where: ObservationFilter | None = None, *, limit: int,
+                            offset: int = 0) -> list[dict[str, Any]]:
+        """A page of observations as plain records of the API's fields, for serving.
+
+        Ordered by the observations' unique key, which its index delivers already sorted:
+        SQLite reads ``limit`` rows (after skipping ``offset`` index entries) instead of
+        sorting every matching row, and no model object is built per row."""
+        c = t.observations.c
+        columns = (c.indicator, c.country, c.partner, c.period, c.value, c.sex, c.status,
+                   c.source_id, c.breakdown)
+        query = _filtered(select(*columns), where or ObservationFilter())
+        query = query.order_by(c.indicator, c.country, c.partner, c.period, c.sex,
+                               c.breakdown, c.source_id).limit(limit).offset(offset)
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+        return [{"indicator": r[0], "country": r[1], "partner": r[2], "period": r[3],
+                 "value": r[4], "sex": r[5], "status": r[6], "source_id": r[7],
+                 "breakdown": parse_breakdown(r[8]) or None} for r in rows]
+
     def count_observations(self, where: ObservationFilter | None = None) -> int:
         query = _filtered(select(func.count()).select_from(t.observations),
                           where or ObservationFilter())
@@ -267,6 +287,34 @@ class Store:
         with self._read() as conn:
             for country, indicator, n in conn.execute(query):
                 found.setdefault(country, {})[indicator] = int(n)
+        return found
+
+    def indicators_with_totals(self, partner: str, sex: str = "total") -> list[str]:
+        """Distinct indicators holding at least one observation for ``partner`` (in SQL:
+        the home page once loaded every world total to list them)."""
+        c = t.observations.c
+        query = (select(c.indicator).where(c.partner == partner, c.sex == sex).distinct()
+                 .order_by(c.indicator))
+        with self._read() as conn:
+            return list(conn.execute(query).scalars())
+
+    def latest_observations(self, indicator: str, partner: str,
+                            sex: str = "total") -> dict[str, Observation]:
+        """Per reporting country, its observation of ``indicator`` for ``partner`` with a value
+        and no breakdown in the latest year it has one (one query; among several in that
+        year, the last in the usual order wins)."""
+        c = t.observations.c
+        usable = (c.indicator == indicator, c.partner == partner, c.sex == sex,
+                  c.breakdown == "", c.value.is_not(None))
+        latest = (select(c.country, func.max(c.year).label("year")).where(*usable)
+                  .group_by(c.country).subquery())
+        query = (select(t.observations).join(latest, (c.country == latest.c.country)
+                                             & (c.year == latest.c.year))
+                 .where(*usable).order_by(c.country, c.period, c.id))
+        found: dict[str, Observation] = {}
+        with self._read() as conn:
+            for row in conn.execute(query).mappings():
+                found[row["country"]] = cv.observation_from(row)
         return found
 
     def countries_with_observations(self) -> dict[str, int]:

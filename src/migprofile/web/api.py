@@ -75,9 +75,10 @@ async def observations(
 
 def _observations(portal: Portal, where: ObservationFilter, request: Request, limit: int,
                   offset: int, fmt: str) -> bytes:
-    rows = portal.store.observations(where, limit=limit, offset=offset)
     if fmt == "csv":
+        rows = portal.store.observations(where, limit=limit, offset=offset)
         return ser.csv_bytes(ser.observation_rows(rows))
+    records = portal.store.observation_records(where, limit=limit, offset=offset)
     total = portal.store.count_observations(where)
     following = None
     if offset + limit < total:
@@ -85,7 +86,7 @@ def _observations(portal: Portal, where: ObservationFilter, request: Request, li
                                                "limit": str(limit)}
         following = f"{request.url.path}?{urlencode(params)}"
     return ser.dumps({"total": total, "limit": limit, "offset": offset, "next": following,
-                      "observations": [ser.observation(o) for o in rows]})
+                      "observations": records})
 
 
 @router.get("/profiles/{iso2}", summary="The profile tree of a country in one language")

@@ -30,7 +30,9 @@ class Portal:
         self.settings = settings or get_settings()
         size = self.settings.cache_size
         self.bytes: VersionedLRU[bytes] = VersionedLRU(size, store.data_version)
-        self.objects: VersionedLRU[Any] = VersionedLRU(size, store.data_version)
+        # cache_size 0 turns the cache of responses off; the few derived objects (areas,
+        # profiled countries) stay cached, they are not what a request asks for
+        self.objects: VersionedLRU[Any] = VersionedLRU(max(size, 16), store.data_version)
 
     # -- parameters ---------------------------------------------------------------------------
 

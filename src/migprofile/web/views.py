@@ -48,8 +48,7 @@ def country_groups(portal: Portal, lang: str) -> list[tuple[str, list[CountryLin
 def indicator_choices(portal: Portal, lang: str) -> list[tuple[str, str]]:
     """(code, name) of the indicators that have at least one world total."""
     def make() -> list[str]:
-        rows = portal.store.observations(ObservationFilter(partner=WORLD, sex="total"))
-        return sorted({o.indicator for o in rows})
+        return portal.store.indicators_with_totals(WORLD)
 
     names = {i.code: i.names.text(lang) for i in portal.store.indicators()}
     codes: list[str] = portal.cached(("world-indicators",), make)
@@ -58,13 +57,7 @@ def indicator_choices(portal: Portal, lang: str) -> list[tuple[str, str]]:
 
 def latest_totals(portal: Portal, indicator: str) -> dict[str, Observation]:
     """The latest world-total observation of ``indicator`` for each reporting country."""
-    found: dict[str, Observation] = {}
-    for o in portal.store.observations(ObservationFilter(indicator=indicator, partner=WORLD,
-                                                         sex="total")):
-        if o.value is not None and not o.breakdown and (
-                o.country not in found or o.year >= found[o.country].year):
-            found[o.country] = o
-    return found
+    return portal.store.latest_observations(indicator, WORLD)
 
 
 def map_spec(portal: Portal, indicator: str, lang: str, title: str) -> dict[str, Any]:
