@@ -23,15 +23,21 @@ from migprofile.web import create_app
 OUT = Path(__file__).resolve().parents[1] / "docs" / "screenshots"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
-SHOTS = {
-    "home": ("/fr/", 1280),
-    "country-fr": ("/fr/countries/MA", 1280),
-    "country-ar": ("/ar/countries/MA", 1280),
-    "compare": ("/en/compare?indicator=emigrant_stock_birth&countries=MA,TN,DZ,EG,SN"
-                "&from=1990&to=2024", 1280),
-    "legal": ("/fr/legal?q=réfugiés", 1280),
-    "phone": ("/fr/countries/MA", 390),
+PAGE_TYPES = {
+    "home": "/{lang}/",
+    "country": "/{lang}/countries/MA",
+    "compare": "/{lang}/compare?indicator=emigrant_stock_birth&country=MA&country=TN"
+               "&country=DZ&country=EG&country=SN&from=1990&to=2024",
+    "legal": "/{lang}/legal",
+    "sources": "/{lang}/sources",
+    "find": "/{lang}/find?q=gui",
+    "embed": "/{lang}/embed/countries/MA/charts/refugees_series",
+    "error": "/{lang}/countries/XX",
 }
+# every page type on a desktop and a phone, in French and Arabic: web-<type>-<lang>[-phone]
+SHOTS = {f"{kind}-{lang}{suffix}": (path.format(lang=lang), width)
+         for kind, path in PAGE_TYPES.items() for lang in ("fr", "ar")
+         for suffix, width in (("", 1280), ("-phone", 390))}
 
 
 def serve(db: str | None) -> tuple[uvicorn.Server, str]:
@@ -61,7 +67,7 @@ def main() -> None:
             if page.locator(".vega-chart").count():
                 page.wait_for_selector(".vega-chart.ready", timeout=15000)
             target = OUT / f"web-{name}.png"
-            page.screenshot(path=str(target), full_page=name in ("home", "compare", "legal"))
+            page.screenshot(path=str(target))  # the first screen, as a visitor lands
             print(target)
             page.close()
         browser.close()
