@@ -135,6 +135,7 @@ def ratification_rows(instruments: Sequence[LegalInstrument], lang: str,
         year = when.year if when else (i.years[-1] if i.years else "")
         status = gettext(lang, STATUS_TEXT.get(i.status.value, STATUS_UNKNOWN)).format(
             year=year)
+        status = re.sub(r"\s*\(\s*\)", "", status)  # no year known: no empty "()"
         label = i.short_name.text(lang) or i.title.text(lang)
         as_of = str(format_date(i.as_of, "LLLL y", locale=locale(lang))) if i.as_of else ""
         by_row.setdefault(_treaty_row(i.id), []).append(

@@ -87,7 +87,8 @@ def check_periods(profile: Profile) -> Iterator[Problem]:
                 yield Problem("dangling_same_date", p.text[:160])
 
 
-ZERO_TEXT = re.compile(r"(?<![\d,.\s])(?<!\d )\b0 (millions?|million|مليون)|\b0[,.]0 ?%"
+ZERO_TEXT = re.compile(r"(?<![\d,.\s])(?<!\d )\b0 (millions?|million|مليون)"
+                       r"|\b0[,.]0 ?% (du PIB|of GDP|من الناتج)|US\$0 million"
                        r"|(contre|against|مقابل) 0\b(?![,.]\d)")
 
 
