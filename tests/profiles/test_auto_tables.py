@@ -29,13 +29,13 @@ def _rows() -> list[Observation]:
               "JPN": (1, 0)}
     rows = [_obs(p, "1990", v0) for p, (v0, _) in values.items()]
     rows += [_obs(p, "2024", v1) for p, (_, v1) in values.items()]
-    return rows + [_obs("WLD", "1990", 200), _obs("WLD", "2024", 700)]
+    return [*rows, _obs("WLD", "1990", 200), _obs("WLD", "2024", 700)]
 
 
 def test_regional_subtotal_sums_every_member_not_only_the_top() -> None:
     spec, lookup = auto_layout(_rows(), AREAS, top=2, periods=("1990", "2024"))
     # top 2 are FRA and ESP (Europe); Europe's subtotal still includes ITA
-    assert [r["area"] for r in spec["rows"]][0] == EUR
+    assert spec["rows"][0]["area"] == EUR
     assert spec["rows"][0]["children"] == ["FRA", "ESP"]
     assert lookup[(EUR, "2024")].value == 550
     assert lookup[(EUR, "1990")].value == 115

@@ -26,6 +26,7 @@ from migprofile.profiles.frameworks import (
     ratification_rows,
 )
 from migprofile.profiles.international import InternationalBlocks
+from migprofile.profiles.spec import ProfileSpec, read_spec, spec_for
 from migprofile.profiles.tableblocks import chart_rows, source_line, table_block
 from migprofile.profiles.tree import (
     Block,
@@ -57,10 +58,13 @@ def generic_narratives() -> dict[str, list[GenericNarrative]]:
 
 
 @cache
+def standard_spec() -> ProfileSpec:
+    """The standard profile, validated when read (``SpecError`` naming file and key)."""
+    return read_spec(SPEC_PATH)
+
+
 def default_spec() -> dict[str, Any]:
-    with SPEC_PATH.open(encoding="utf-8") as fh:
-        spec: dict[str, Any] = yaml.safe_load(fh)
-    return spec
+    return standard_spec().as_mapping()
 
 
 class Assembler(InternationalBlocks):
@@ -323,4 +327,8 @@ def _describe(rows: Sequence[Mapping[str, Any]], lang: str) -> str:
 def assemble_profile(data: CountryData, lang: str, *,
                      method: GrowthMethod = GrowthMethod.LINEAR,
                      spec: Mapping[str, Any] | None = None) -> Profile:
-    return Assembler(data, lang, method).profile(spec or default_spec())
+    if spec is None:
+        area = data.areas.get(data.country)
+        spec = spec_for(standard_spec(), area.iso2 if area and data.package else None
+                        ).as_mapping()
+    return Assembler(data, lang, method).profile(spec)
