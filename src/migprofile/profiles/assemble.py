@@ -127,7 +127,7 @@ class Assembler(InternationalBlocks):
         clause whose data are missing for this country is left out (only that clause)."""
         blocks: list[Block] = []
         for narrative in generic_narratives().get(section, []):
-            paragraph = render_generic(self._binder(self.lang), narrative, self.lang)
+            paragraph = render_generic(self.binder, narrative, self.lang)
             if paragraph is None:
                 continue
             self.used_sources += [f.source_id for f in paragraph.figures if f.source_id]
