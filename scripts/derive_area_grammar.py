@@ -28,7 +28,7 @@ FR_OVERRIDES: dict[str, tuple[str, str, str, str]] = {
     "IRN": ("l'", "m", "s", "en"), "VEN": ("le", "m", "s", "au"), "BOL": ("la", "f", "s", "en"),
     "FSM": ("la", "f", "s", "en"), "ISR": ("", "m", "s", "en"), "HKG": ("la", "f", "s", "en"),
     "MAC": ("la", "f", "s", "en"), "TWN": ("", "m", "s", "à"), "XKX": ("le", "m", "s", "au"),
-    "ESH": ("le", "m", "s", "au"), "VAT": ("le", "m", "s", "au"), "PSE": ("l'", "m", "s", "en"),
+    "ESH": ("le", "m", "s", "au"), "VAT": ("le", "m", "s", "au"), "PSE": ("l'", "m", "s", "dans l'"),
     "UN:830": ("les", "f", "p", "aux"), "GGY": ("", "m", "s", "à"), "JEY": ("", "m", "s", "à"),
     "BES": ("", "m", "s", "à"), "SXM": ("", "m", "s", "à"), "MAF": ("", "m", "s", "à"),
     "GRL": ("le", "m", "s", "au"), "PRI": ("", "m", "s", "à"), "GUF": ("la", "f", "s", "en"),

@@ -81,8 +81,9 @@ def of(code: str, name: str, lang: str) -> str:
 def located(code: str, name: str, lang: str) -> str:
     """"en Allemagne", "au Maroc", "aux États-Unis", "à Cuba"; "in the Philippines"."""
     g = grammar_of(code)
-    if lang == "fr":
-        return f"{g.fr_locative} {name}"
+    if lang == "fr":  # "dans l'État de Palestine": an elided article takes no space
+        return f"{g.fr_locative}{name}" if g.fr_locative.endswith("'") else \
+            f"{g.fr_locative} {name}"
     if lang == "en":
         return f"in {subject(code, name, lang)}"
     return f"في {name}"
