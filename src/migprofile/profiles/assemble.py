@@ -258,7 +258,7 @@ class Assembler(InternationalBlocks):
         frameworks = self.framework_titles or [
             gettext(self.lang, s["title"]) for s in default_spec()["sections"]]
         title = package.title.text(self.lang) if package else \
-            f"{gettext(self.lang, 'Migration profile')}: {self.country_name}"
+            gettext(self.lang, COVER_TITLE).format(country=self.country_name)
         return Cover(
             series=gettext(self.lang, "Migration profile"),
             title=title, country_name=self.country_name,
@@ -299,6 +299,7 @@ def in_language(text: LocalizedText, lang: str) -> str:
 
 
 NOT_STATED = N_("not stated")
+COVER_TITLE = N_("Migration profile: {country}")  # fr: a no-break space before ":"
 
 
 def licence_text(licence: str | None, lang: str) -> str | None:
