@@ -52,7 +52,7 @@ FR_OVERRIDES: dict[str, tuple[str, str, str, str]] = {
                                                                        "aux"),
 }
 EN_THE = {"UN:830", "VAT", "CYM", "TCA", "VGB", "VIR", "FRO", "FLK", "MNP", "CCK", "UMI", "HMD",
-          "ALA", "ANT", "BES", "MDV", "IMN"}
+          "ALA", "ANT", "BES", "MDV", "IMN", "SLB"}
 # Arabic: country names are feminine unless usage makes them masculine.
 AR_MASCULINE = {"MAR", "IRQ", "JOR", "LBN", "SDN", "SSD", "YEM", "BHR", "SEN", "VAT", "KWT",
                 "XKX", "ESH", "GAB", "NER", "TCD", "PAK", "BRA", "MEX", "CAN", "JPN", "PRT",
