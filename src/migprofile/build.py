@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
@@ -16,6 +17,11 @@ from migprofile.profiles.data import CountryData, load_country_data
 from migprofile.profiles.tree import Profile
 from migprofile.render import FORMATS as FORMATS  # the renderers' list, re-exported
 from migprofile.store import Store
+
+
+class NotProfiled(MigprofileError):
+    """An area has no data to fill a profile: it is listed with its reason, never written
+    as an empty document."""
 
 
 @dataclass(frozen=True)
@@ -44,10 +50,14 @@ def write_country(data: CountryData, request: BuildRequest) -> list[Path]:
 
     request.out_dir.mkdir(parents=True, exist_ok=True)
     area = data.areas.get(data.country)
-    stem = area.iso2 if area and area.iso2 else data.country
+    stem = file_stem(data.country, area.iso2 if area else None,
+                     area.names.text("en") if area else data.country)
     written = []
     for lang in request.langs:
         profile = assemble_profile(data, lang, method=request.method)
+        if not profile.sections:
+            reason = special_areas()["not_profiled"].get(data.country, "no data to profile")
+            raise NotProfiled(f"{data.country} is not profiled: {reason}")
         for fmt in request.formats:
             path = request.out_dir / f"{stem}-{lang}.{EXTENSIONS[fmt]}"
             content = render(profile, fmt)
@@ -112,23 +122,51 @@ def parse_list(value: str, allowed: Iterable[str], what: str) -> tuple[str, ...]
 STOCK_INDICATORS = ("emigrant_stock", "emigrant_stock_birth", "immigrant_stock_birth")
 
 
+def special_areas() -> dict[str, dict[str, str]]:
+    """``profiled`` and ``not_profiled`` areas with their reasons (data/reference/areas)."""
+    import yaml
+
+    from migprofile.settings import get_settings
+
+    path = get_settings().data_dir / "reference" / "areas" / "special_areas.yaml"
+    data: dict[str, dict[str, str]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {key: dict(data.get(key) or {}) for key in ("profiled", "not_profiled")}
+
+
 def profile_readiness(store: Store) -> tuple[list[str], dict[str, str]]:
     """Countries with enough data for a profile, and the others with the reason.
 
     Enough: a country data package, or migrant stocks by partner (UN DESA) — the core of the
-    demographic-economic framework. Groupings and aggregates are never profiled."""
+    demographic-economic framework. Groupings and aggregates are never profiled, except the
+    areas ``special_areas.yaml`` lists (the Channel Islands); every country left out is listed
+    with its reason, including those the database holds nothing for."""
     packaged = {p.country for p in store.packages()}
     kinds = {a.code: a.kind.value for a in store.areas()}
+    special = special_areas()
     ready, skipped = [], {}
-    for country, counts in sorted(store.indicator_counts().items()):
-        if kinds.get(country) != "country":
+    counts_of = store.indicator_counts()
+    for country, counts in sorted(counts_of.items()):
+        if kinds.get(country) != "country" and country not in special["profiled"]:
             continue
         if country in packaged or any(counts.get(i, 0) > 1 for i in STOCK_INDICATORS):
             ready.append(country)
         else:
             held = ", ".join(sorted(counts)) or "nothing"
-            skipped[country] = f"no migrant stock by partner (holds only: {held})"
+            skipped[country] = special["not_profiled"].get(country) or \
+                f"no migrant stock by partner (holds only: {held})"
+    for code, kind in sorted(kinds.items()):
+        if kind == "country" and code not in counts_of:
+            skipped[code] = special["not_profiled"].get(code) or "no data in the database"
     return ready, skipped
+
+
+def file_stem(code: str, iso2: str | None, english_name: str) -> str:
+    """ISO 3166 alpha-2 code, else a slug of the English name ("channel-islands"): never
+    a ':' or a space in a file name."""
+    if iso2:
+        return iso2
+    slug = re.sub(r"[^a-z0-9]+", "-", english_name.lower()).strip("-")
+    return slug or re.sub(r"[^A-Za-z0-9]+", "-", code).strip("-")
 
 
 def profiled_countries(store: Store) -> Sequence[str]:

@@ -139,8 +139,20 @@ def check_country(store: Store, country: str | None = None) -> Report:
         imported = [o for o in observations if o.source_id not in own]
         report.extend(check_observations(imported, sources=store.sources(
             {o.source_id for o in imported}), indicators=indicators))
+        report.extend(_spec_coverage(store, code))
         report.stats[f"{code} observations"] = len(observations)
     return report
+
+
+def _spec_coverage(store: Store, code: str) -> Report:
+    """Package tables and narratives the profile spec does not print, and the reverse."""
+    from migprofile.profiles.assemble import standard_spec
+    from migprofile.profiles.spec import spec_coverage, spec_for
+
+    iso2 = next((a.iso2 for a in store.areas() if a.code == code), None)
+    spec = spec_for(standard_spec(), iso2)
+    return spec_coverage(spec, code, [lay.table_id for lay in store.layouts(code)],
+                         sorted({n.section for n in store.narratives(code)}))
 
 
 def resolve_country(store: Store, name: str) -> str:

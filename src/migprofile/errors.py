@@ -15,6 +15,7 @@ carries that report when the problems must stop the work (a failed load).
     │   └── UnknownAreaError        names or codes that resolve to no area
     ├── FormatNotRecognised         no reader claims a file (names the readers tried)
     ├── BindingError                a narrative figure has no data behind it
+    ├── SpecError                   a profile spec or narrative file is malformed (file, key)
     ├── RenderError                 a renderer or an optional tool (PDF, charts) failed
     └── UndefinedIndicator          (also a ValueError; in migprofile.indicators.errors)
         ├── UndefinedRate           a growth rate from a zero or negative start, or no years
@@ -88,6 +89,11 @@ class FormatNotRecognised(MigprofileError):
 
 class BindingError(MigprofileError):
     """A narrative expression refers to a figure the database does not hold."""
+
+
+class SpecError(ConfigError):
+    """A profile spec (``spec.yaml``, a package's ``profile.yaml``) or the generic narratives
+    are malformed; the message names the file and the key."""
 
 
 class RenderError(MigprofileError):

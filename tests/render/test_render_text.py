@@ -76,7 +76,7 @@ def test_json_round_trip_keeps_provenance(profile: Profile) -> None:
     value = table["body"][0][1]["value"]
     assert value == {"text": value["text"], "number": 1275567, "kind": "count",
                      "status": "observed", "source_id": "ma-consulates-2007",
-                     "period": "1993", "formula": None, "note": None}
+                     "period": "1993", "formula": None, "note": None, "low": None}
     assert '"source_id": "ma-oc-2008"' in text and '"source_id": "unhcr-2009"' not in text
     assert [s["id"] for s in data["sources"]] == ["ma-consulates-2007", "ma-oc-2008",
                                                   "unhcr-2009"]

@@ -28,6 +28,7 @@ from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register, sha256_of
 from migprofile.importers.csvrows import Row, base_name, head_lines, iter_rows, parse_value
 from migprofile.importers.provenance import indicators, known_value, source_record
+from migprofile.importers.wdi_placeholders import read_cell
 from migprofile.model import Observation, Source, Status
 from migprofile.validate import Report
 
@@ -138,6 +139,7 @@ def _batch(fmt: str, path: Path, source: Source, report: Report, areas: AreaMap,
         if keep is not None and area not in keep:
             continue
         indicator, divisor = WDI[code]
+        value, status = read_cell(code, value, status)  # a 0 amount is "no data"
         batch.observations.append(Observation(
             indicator, area, "WLD", year, None if value is None else value / divisor,
             source.id, status=status))

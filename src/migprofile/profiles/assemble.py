@@ -11,13 +11,13 @@ from typing import Any
 import yaml
 from babel.dates import format_date
 
-from migprofile.errors import BindingError
-from migprofile.i18n import gettext, locale
+from migprofile.i18n import N_, gettext, locale
 from migprofile.indicators.growth import GrowthMethod
 from migprofile.indicators.tables import compute_partner_table
-from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText, Narrative
+from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText
 from migprofile.profiles import charts
 from migprofile.profiles.binding import Binder
+from migprofile.profiles.clauses import GenericNarrative, parse_narrative, render_generic
 from migprofile.profiles.data import CountryData
 from migprofile.profiles.frameworks import (
     footnote_marks,
@@ -26,6 +26,7 @@ from migprofile.profiles.frameworks import (
 )
 from migprofile.profiles.international import InternationalBlocks
 from migprofile.profiles.legal import legal_parts
+from migprofile.profiles.spec import ProfileSpec, read_spec, spec_for
 from migprofile.profiles.tableblocks import chart_rows, source_line, table_block
 from migprofile.profiles.tree import (
     Block,
@@ -47,19 +48,23 @@ FORMULAS = {GrowthMethod.LINEAR: "(v1 − v0) / v0 / t × 100",
 
 
 @cache
-def generic_narratives() -> dict[str, dict[str, LocalizedText]]:
-    """section -> key -> template, from ``narratives.yaml`` beside this module."""
+def generic_narratives() -> dict[str, list[GenericNarrative]]:
+    """section -> narratives, from ``narratives.yaml`` beside this module (validated)."""
     with GENERIC_PATH.open(encoding="utf-8") as fh:
-        data: dict[str, dict[str, dict[str, str]]] = yaml.safe_load(fh)
-    return {section: {key: LocalizedText.coerce(text) for key, text in items.items()}
+        data: dict[str, dict[str, Any]] = yaml.safe_load(fh)
+    return {section: [parse_narrative(str(GENERIC_PATH), f"{section}.{key}", raw)
+                      for key, raw in items.items()]
             for section, items in data.items()}
 
 
 @cache
+def standard_spec() -> ProfileSpec:
+    """The standard profile, validated when read (``SpecError`` naming file and key)."""
+    return read_spec(SPEC_PATH)
+
+
 def default_spec() -> dict[str, Any]:
-    with SPEC_PATH.open(encoding="utf-8") as fh:
-        spec: dict[str, Any] = yaml.safe_load(fh)
-    return spec
+    return standard_spec().as_mapping()
 
 
 class Assembler(InternationalBlocks):
@@ -71,11 +76,17 @@ class Assembler(InternationalBlocks):
         self.names = {code: area.names.text(lang) for code, area in data.areas.items()}
         self.country_name = self.names.get(data.country, data.country)
         self.used_sources: list[str] = []
+        self.framework_titles: list[str] = []
 
     def _binder(self, lang: str) -> Binder:
         names = {code: area.names.text(lang) for code, area in self.data.areas.items()}
-        return Binder(self.data.observations, lang, self.method, self.preferred, names,
-                      names.get(self.data.country, self.data.country))
+        binder = Binder(self.data.observations, lang, self.method, self.preferred, names,
+                        names.get(self.data.country, self.data.country))
+        binder.country_code = self.data.country
+        binder.countries = frozenset(code for code, area in self.data.areas.items()
+                                     if area.kind.value == "country")
+        binder.env.globals["here"] = self.data.country
+        return binder
 
     # -- blocks ---------------------------------------------------------------------------------
 
@@ -113,17 +124,14 @@ class Assembler(InternationalBlocks):
 
     def b_generic(self, section: str) -> list[Block]:
         """Texts of migprofile's own, bound to international data; used for every country. A
-        paragraph whose data are missing for this country is left out."""
+        clause whose data are missing for this country is left out (only that clause)."""
         blocks: list[Block] = []
-        for key, text in generic_narratives().get(section, {}).items():
-            narrative = Narrative(self.data.country, section, key, 0, text)
-            binder = self._binder(self.lang)
-            try:
-                rendered = binder.render(narrative, text.text(self.lang))
-            except BindingError:
+        for narrative in generic_narratives().get(section, []):
+            paragraph = render_generic(self.binder, narrative, self.lang)
+            if paragraph is None:
                 continue
-            self.used_sources += [f.source_id for f in binder.used if f.source_id]
-            blocks.append(Paragraph(text=rendered, figures=tuple(binder.used), lang=self.lang))
+            self.used_sources += [f.source_id for f in paragraph.figures if f.source_id]
+            blocks.append(paragraph)
         return blocks
 
     def b_side_by_side(self, arg: Mapping[str, Any]) -> list[Block]:
@@ -227,6 +235,7 @@ class Assembler(InternationalBlocks):
 
     def profile(self, spec: Mapping[str, Any]) -> Profile:
         sections = [s for s in (self.section(x) for x in spec["sections"]) if s is not None]
+        self.framework_titles = [s.title for s in sections]
         area = self.data.areas.get(self.data.country)
         return Profile(
             country=self.data.country, iso2=area.iso2 if area and area.iso2 else "",
@@ -248,13 +257,15 @@ class Assembler(InternationalBlocks):
     def cover(self) -> Cover:
         package = self.data.package
         month = str(format_date(self._edition(), "LLLL y", locale=locale(self.lang)))
-        frameworks = [s["title"] for s in default_spec()["sections"]]
+        # the cover promises exactly the frameworks the profile holds
+        frameworks = self.framework_titles or [
+            gettext(self.lang, s["title"]) for s in default_spec()["sections"]]
         title = package.title.text(self.lang) if package else \
-            f"{gettext(self.lang, 'Migration profile')}: {self.country_name}"
+            gettext(self.lang, COVER_TITLE).format(country=self.country_name)
         return Cover(
             series=gettext(self.lang, "Migration profile"),
             title=title, country_name=self.country_name,
-            subtitle_lines=tuple(gettext(self.lang, t) for t in frameworks),
+            subtitle_lines=tuple(frameworks),
             authors=package.authors if package else (),
             credits=package.credits.text(self.lang) if package else
             gettext(self.lang, "Compiled automatically from international data sets."),
@@ -269,10 +280,11 @@ class Assembler(InternationalBlocks):
             if s is None:
                 continue
             entries.append(SourceEntry(
-                id=s.id, citation=s.citation.text(self.lang) or s.publisher,
-                publisher=s.publisher, title=s.title.text(self.lang), edition=s.edition,
-                url=s.url, accessed=s.accessed.isoformat() if s.accessed else None,
-                sha256=s.sha256, licence=s.licence))
+                id=s.id, citation=in_language(s.citation, self.lang) or s.publisher,
+                publisher=s.publisher, title=in_language(s.title, self.lang),
+                edition=s.edition, url=s.url,
+                accessed=s.accessed.isoformat() if s.accessed else None,
+                sha256=s.sha256, licence=licence_text(s.licence, self.lang)))
         return tuple(entries)
 
     def method_note(self) -> str:
@@ -281,6 +293,23 @@ class Assembler(InternationalBlocks):
                            "Shares, variations and totals are computed from the stored figures.")
         return template.format(method=gettext(self.lang, self.method.value),
                                formula=FORMULAS[self.method])
+
+
+def in_language(text: LocalizedText, lang: str) -> str:
+    """A source's text in the profile's language, else in English (the language of the
+    publishers' own titles), never in a third language."""
+    return text.texts.get(lang) or text.texts.get("en") or text.text(lang)
+
+
+NOT_STATED = N_("not stated")
+COVER_TITLE = N_("Migration profile: {country}")  # fr: a no-break space before ":"
+
+
+def licence_text(licence: str | None, lang: str) -> str | None:
+    """A licence's name stays as it is (CC BY 4.0); "not stated" is said in the language."""
+    if licence and licence.startswith("not stated"):
+        return gettext(lang, NOT_STATED) + licence[len("not stated"):]
+    return licence
 
 
 def _drop_orphan_headings(blocks: list[Block]) -> list[Block]:
@@ -302,4 +331,8 @@ def _describe(rows: Sequence[Mapping[str, Any]], lang: str) -> str:
 def assemble_profile(data: CountryData, lang: str, *,
                      method: GrowthMethod = GrowthMethod.LINEAR,
                      spec: Mapping[str, Any] | None = None) -> Profile:
-    return Assembler(data, lang, method).profile(spec or default_spec())
+    if spec is None:
+        area = data.areas.get(data.country)
+        spec = spec_for(standard_spec(), area.iso2 if area and data.package else None
+                        ).as_mapping()
+    return Assembler(data, lang, method).profile(spec)

@@ -16,9 +16,13 @@ from datetime import date
 from typing import Any
 
 import jinja2
+from jinja2 import nodes
+from jinja2.environment import TemplateExpression
+from jinja2.parser import Parser
 from jinja2.sandbox import SandboxedEnvironment
 
 from migprofile.errors import BindingError
+from migprofile.geo import grammar
 from migprofile.i18n import (
     format_day,
     format_millions,
@@ -46,6 +50,7 @@ class Figure:
     source_id: str | None
     formula: str | None = None
     partner: str | None = None
+    low: float | None = None  # a total with masked parts lies between low and value
 
     @classmethod
     def of(cls, obs: Observation) -> Figure:
@@ -77,6 +82,17 @@ def _observation_index(observations: Sequence[Observation]) -> ObservationIndex:
     return index
 
 
+@dataclass(frozen=True)
+class Missing:
+    """A declared figure the data cannot give: any filter or attribute use raises
+    ``BindingError``, so the clause that prints it is left out (and only that clause)."""
+
+    reason: str
+
+    def __getattr__(self, name: str) -> Any:
+        raise BindingError(self.reason)
+
+
 class Binder:
     """Resolves the functions and filters of narrative templates for one country and language."""
 
@@ -90,6 +106,9 @@ class Binder:
         self.method = method
         self.preferred = preferred_sources
         self.used: list[Value] = []
+        self.touched: list[Figure] = []  # figures printed by filters, in order
+        self.country_code = ""
+        self.countries: frozenset[str] = frozenset()  # partners that may rank as "top"
         self._index = _observation_index(observations)
         self.env = self._environment()
 
@@ -162,40 +181,61 @@ class Binder:
         return sorted((o for o in found if o.source_id == newest), key=lambda o: o.period)
 
     def partners_total(self, indicator: str, period: str | None = None) -> Figure:
-        """The sum over every partner (for data sets without a total row), newest source."""
+        """The sum over every partner (for data sets without a total row), newest source.
+
+        Parts the source masks (approximate counts, 1 to 5 stored as 5) make the total
+        approximate; ``low`` keeps the smallest total they allow."""
         rows = [o for (ind, partner, sex, bd), obs in self._index.items()
                 if ind == indicator and sex == "total" and not bd and partner != "WLD"
                 for o in obs if o.value is not None]
         if not rows:
             raise BindingError(f"no partner values for {indicator}")
         newest = _newest_source(rows)
-        latest = period or max(o.period for o in rows if o.source_id == newest)
+        latest = str(period) if period else max(o.period for o in rows if o.source_id == newest)
         chosen = [o for o in rows if o.source_id == newest and o.period == latest]
-        return self._record(Figure(sum(o.value or 0.0 for o in chosen), "total",
-                                   Status.OBSERVED, latest, newest, "sum"), "count")
+        total = sum(o.value or 0.0 for o in chosen)
+        if not chosen or total <= 0:
+            raise BindingError(f"no partner values for {indicator} in {latest}")
+        masked = [o for o in chosen if o.status is Status.APPROXIMATE]
+        status = Status.APPROXIMATE if masked else Status.OBSERVED
+        low = total - sum((o.value or 0.0) - 1 for o in masked) if masked else None
+        return self._record(Figure(total, "total", status, latest, newest, "sum", low=low),
+                            "count")
 
-    def newest(self, indicator: str, partner: str = "WLD", **breakdown: str) -> Figure:
-        return self._record(Figure.of(self._series(indicator, partner, **breakdown)[-1]), "count")
+    def newest(self, indicator: str, partner: str = "WLD", period: str | None = None,
+               **breakdown: str) -> Figure:
+        """The latest value of the newest source (or its value for ``period``); a zero that
+        stands for nothing measured is no figure."""
+        series = self._series(indicator, partner, **breakdown)
+        if period is not None:
+            series = [o for o in series if o.period[:4] == str(period)[:4]]
+            if not series:
+                raise BindingError(f"no {indicator} for {period}")
+        return self._record(Figure.of(series[-1]), "count")
 
     def earliest(self, indicator: str, partner: str = "WLD", since: int = 1990,
-                 **breakdown: str) -> Figure:
-        series = [o for o in self._series(indicator, partner, **breakdown) if o.year >= since]
+                 positive: bool = True, **breakdown: str) -> Figure:
+        series = [o for o in self._series(indicator, partner, **breakdown) if o.year >= since
+                  and (not positive or (o.value or 0) > 0)]
         if not series:
             raise BindingError(f"no observation for {indicator} partner={partner} since {since}")
         return self._record(Figure.of(series[0]), "count")
 
     def top(self, indicator: str, rank: int = 1, period: str | None = None) -> Figure:
-        """The partner country with the rank-th largest value (newest source, latest period)."""
+        """The partner country with the rank-th largest value (newest source, latest period);
+        a partner with 0 is never a "top" partner."""
         rows = [o for (ind, partner, sex, bd), obs in self._index.items()
                 if ind == indicator and sex == "total" and not bd and len(partner) == 3
-                and partner not in ("WLD", "OTH", "UNK", "STL") for o in obs
-                if o.value is not None]
+                and partner not in ("WLD", "OTH", "UNK", "STL")
+                and (not self.countries or partner in self.countries) for o in obs
+                if o.value]
         if not rows:
             raise BindingError(f"no partner values for {indicator}")
         newest = _newest_source(rows)
-        latest = period or max(o.period for o in rows if o.source_id == newest)
+        latest = str(period) if period else max(o.period for o in rows
+                                                 if o.source_id == newest)
         ranked = sorted((o for o in rows if o.source_id == newest and o.period == latest),
-                        key=lambda o: -(o.value or 0))
+                        key=lambda o: (-(o.value or 0), o.partner))
         if len(ranked) < rank:
             raise BindingError(f"fewer than {rank} partners for {indicator}")
         return self._record(Figure.of(ranked[rank - 1]), "count")
@@ -209,6 +249,11 @@ class Binder:
                                    f"{f0.period}/{f1.period}", f1.source_id, self.method.value),
                             "rate")
 
+    def small_base(self, f0: Figure, f1: Figure, factor: float = 20.0) -> bool:
+        """True when the end value is more than ``factor`` times the start: a rate from such a
+        base says little, and texts name the two values instead of the rate."""
+        return f0.value <= 0 or f1.value / f0.value > factor
+
     def ratio(self, part: Figure, whole: Figure) -> Figure:
         if part.period[:4] != whole.period[:4]:
             raise BindingError(f"ratio of figures of different years ({part.period}, "
@@ -217,34 +262,86 @@ class Binder:
                                    part.period, part.source_id, "share"), "percent")
 
     def _record(self, figure: Figure, kind: str) -> Figure:
-        self.used.append(Value(text="", number=figure.value, kind=kind,
-                               status=figure.status.value, source_id=figure.source_id,
-                               period=figure.period, formula=figure.formula))
+        self.used.append(value_of(figure, kind))
         return figure
 
     # -- filters ------------------------------------------------------------------------------
 
+    def template(self, source: str) -> jinja2.Template:
+        """A template of this binder's environment; compiled once per process and source."""
+        code = _compiled(self.env, source)
+        return self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+
+    def expression(self, source: str) -> Any:
+        """A callable evaluating one expression (``partners_total("refugees")``) in this
+        binder's environment; compiled once per process and source."""
+        code = _EXPRESSIONS.get(source)
+        if code is None:
+            parser = Parser(self.env, source, state="variable")
+            expr = parser.parse_expression()
+            if not parser.stream.eos:
+                raise jinja2.TemplateSyntaxError("chunk after expression", 1, None, None)
+            body = [nodes.Assign(nodes.Name("result", "store"), expr, lineno=1)]
+            code = _EXPRESSIONS[source] = self.env.compile(nodes.Template(body, lineno=1))
+        template = self.env.template_class.from_code(self.env, code, self.env.make_globals(None))
+        return TemplateExpression(template, True)
+
     def _environment(self) -> SandboxedEnvironment:
+        """The one place the narratives' sandbox is made (functions, filters, options)."""
         env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
                                    trim_blocks=True, lstrip_blocks=True)
         env.globals.update(obs=self.obs, growth=self.growth, share=self.share,
                            variation=self.variation, total=self.total, newest=self.newest,
                            earliest=self.earliest, top=self.top, rate=self.rate,
                            ratio=self.ratio, partners_total=self.partners_total,
-                           country=self.country)
+                           small_base=self.small_base, country=self.country,
+                           here=self.country_code)
         filters: dict[str, Callable[..., str]] = {
             "count": self.f_count, "millions": self.f_millions, "pct": self.f_pct,
-            "num": self.f_num, "year": self.f_year, "date": self.f_date,
+            "num": self.f_num, "year": self.f_year, "start": self.f_start, "date": self.f_date,
             "qualifier": self.f_qualifier, "formula": self.f_formula, "bare": self.f_bare,
-            "name": self.f_name,
+            "name": self.f_name, "art": self.f_art, "of": self.f_of, "loc": self.f_loc,
+            "fem": self.f_fem, "plural": self.f_plural, "range": self.f_range,
         }
         env.filters.update(filters)
         return env
 
     def _figure(self, value: Any) -> Figure:
+        if isinstance(value, Missing):
+            raise BindingError(value.reason)
         if not isinstance(value, Figure):
             raise BindingError(f"a filter was given {value!r}, not a figure from obs() or growth()")
+        self.touched.append(value)
         return value
+
+    def _area(self, value: Any) -> tuple[str, str]:
+        """(code, name) of a figure's partner or of an area code (``here``)."""
+        code = self._figure(value).partner or "" if not isinstance(value, str) else value
+        return code, self.names.get(code, code)
+
+    def f_art(self, value: Any) -> str:
+        return grammar.subject(*self._area(value), self.lang)
+
+    def f_of(self, value: Any) -> str:
+        return grammar.of(*self._area(value), self.lang)
+
+    def f_loc(self, value: Any) -> str:
+        return grammar.located(*self._area(value), self.lang)
+
+    def f_fem(self, value: Any, feminine: str, masculine: str) -> str:
+        """The word agreeing with the area's gender in the profile's language."""
+        return feminine if grammar.is_feminine(self._area(value)[0], self.lang) else masculine
+
+    def f_plural(self, value: Any, plural: str, singular: str) -> str:
+        """The verb agreeing with the area's number: "les Philippines comptaient"."""
+        return plural if grammar.is_plural(self._area(value)[0], self.lang) else singular
+
+    def f_range(self, value: Any) -> str:
+        """"1–5"-style range of an approximate total, or "" when it is exact."""
+        f = self._figure(value)
+        if f.low is None:
+            return ""
+        return f"{format_number(f.low, self.lang, 0)}–{format_number(f.value, self.lang, 0)}"
 
     def f_count(self, value: Any) -> str:
         f = self._figure(value)
@@ -269,6 +366,10 @@ class Binder:
         period = self._figure(value).period
         return period.split("/")[-1][:4]
 
+    def f_start(self, value: Any) -> str:
+        """The first year of a figure's period (of a span "1981/2009": 1981)."""
+        return self._figure(value).period.split("/")[0][:4]
+
     def f_date(self, value: Any) -> str:
         period = self._figure(value).period
         if len(period) == 10:
@@ -279,8 +380,7 @@ class Binder:
         return status_qualifier(self._figure(value).status, self.lang)
 
     def f_name(self, value: Any) -> str:
-        partner = self._figure(value).partner or ""
-        return self.names.get(partner, partner)
+        return self._area(value)[1]
 
     def f_formula(self, value: Any) -> str:
         f = self._figure(value)
@@ -290,7 +390,7 @@ class Binder:
 
     def render(self, narrative: Narrative, template: str) -> str:
         try:
-            text = self.env.from_string(template).render()
+            text = self.template(template).render()
         except BindingError as exc:
             raise BindingError(f"narrative {narrative.country}/{narrative.section}/"
                                f"{narrative.key} ({self.lang}): {exc}") from exc
@@ -298,6 +398,13 @@ class Binder:
             raise BindingError(f"narrative {narrative.country}/{narrative.section}/"
                                f"{narrative.key} ({self.lang}): template error: {exc}") from exc
         return tidy(text)
+
+
+def value_of(figure: Figure, kind: str = "count") -> Value:
+    """The provenance record of a figure a text prints (its text is the sentence's)."""
+    return Value(text="", number=figure.value, kind=kind, status=figure.status.value,
+                 source_id=figure.source_id, period=figure.period, formula=figure.formula,
+                 low=figure.low)
 
 
 def _newest_source(rows: Sequence[Observation]) -> str:
@@ -308,6 +415,19 @@ def _newest_source(rows: Sequence[Observation]) -> str:
         latest[o.source_id] = max(latest.get(o.source_id, ""), o.period)
         count[o.source_id] = count.get(o.source_id, 0) + 1
     return max(latest, key=lambda s: (latest[s], count[s], s))
+
+
+_CODE: dict[str, Any] = {}
+_EXPRESSIONS: dict[str, Any] = {}
+
+
+def _compiled(env: SandboxedEnvironment, source: str) -> Any:
+    """Compiled code of a template source; every binder's environment has the same options,
+    so the code is shared (compiling is most of the cost of rendering a narrative)."""
+    code = _CODE.get(source)
+    if code is None:
+        code = _CODE[source] = env.compile(source)
+    return code
 
 
 _SPACES = re.compile(r"[ \t]*\n[ \t]*(?!\n)")

@@ -38,10 +38,11 @@ def auto_layout(observations: list[Observation], areas: Mapping[str, Any], top: 
     Region values and the residual are sums and differences of the source's own figures."""
     lookup = {(o.partner, o.period): o for o in observations}
     latest = periods[-1]
+    # a partner with nothing in the latest period is never a "top" partner
     partners = [o for o in observations if o.period == latest and o.partner not in SPECIAL
-                and o.value is not None and getattr(areas.get(o.partner), "kind", "") ==
-                "country"]
-    chosen = [o.partner for o in sorted(partners, key=lambda o: -(o.value or 0))[:top]]
+                and o.value and getattr(areas.get(o.partner), "kind", "") == "country"]
+    chosen = [o.partner for o in sorted(partners, key=lambda o: (-(o.value or 0), o.partner))
+              [:top]]
     by_region: dict[str, list[str]] = defaultdict(list)
     for code in chosen:
         area = areas.get(code)
@@ -56,14 +57,17 @@ def auto_layout(observations: list[Observation], areas: Mapping[str, Any], top: 
     rows = [{"area": r, "children": ms} for r, ms in sorted(
         by_region.items(), key=lambda kv: -(lookup[(kv[0], latest)].value or 0))]
     covered = set(by_region)
+    residual = {}
     for period in periods:
         world = lookup.get(("WLD", period))
         if world is None or world.value is None:
             continue
         parts = sum(lookup[(r, period)].value or 0 for r in covered)
+        residual[period] = world.value - parts
         lookup[("OTH", period)] = _computed("OTH", period, world.value - parts, source,
                                             observations[0])
-    rows.append({"area": "OTH"})
+    if any(abs(v) >= 0.5 for v in residual.values()):  # "other countries 0 / 0" says nothing
+        rows.append({"area": "OTH"})
     spec = {"periods": list(periods), "measure": ["count", "share"], "growth": True,
             "total": "WLD", "rows": rows}
     return spec, lookup

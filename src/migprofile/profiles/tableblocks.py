@@ -24,6 +24,12 @@ BASES = {
     "protection": N_("protection status"),
     "survey": N_("survey"),
 }
+# A growth rate whose end value is more than this many times the start says more about the
+# smallness of the start than about growth: it is printed with a mark and a note, not bare.
+SMALL_BASE_FACTOR = 20.0
+SMALL_BASE_MARK = "*"
+SMALL_BASE_NOTE = N_("* Growth from a small base (the last value is more than 20 times the "
+                     "first): the rate says little.")
 COUNT_DIGITS = {"usd_million": 0, "persons": 0, "count": 0, "households": 0, "percent": 1}
 
 
@@ -43,8 +49,9 @@ def caption_dates(periods: tuple[str, ...], lang: str) -> str:
 def source_line(source_ids: tuple[str, ...] | list[str], sources: Mapping[str, Source],
                 lang: str) -> SourceLine:
     ids = tuple(dict.fromkeys(source_ids))
-    citations = tuple(sources[s].citation.text(lang) or sources[s].publisher
-                      for s in ids if s in sources)
+    citations = tuple(sources[s].citation.texts.get(lang) or
+                      sources[s].citation.texts.get("en") or sources[s].citation.text(lang)
+                      or sources[s].publisher for s in ids if s in sources)
     label = gettext(lang, "Sources") if len(citations) > 1 else gettext(lang, "Source")
     return SourceLine(label, citations, ids)
 
@@ -87,6 +94,8 @@ def table_block(
         notes.append(f"{gettext(lang, BASIS)}: {gettext(lang, BASES[basis])}")
     if table.show_growth:
         notes.append(_growth_note(table, lang))
+        if any(_small_base(table, row) for row in table.rows):
+            notes.append(gettext(lang, SMALL_BASE_NOTE))
     return TableBlock(id=table.table_id, caption=title, header=header, body=body,
                       source=source_line(table.source_ids, sources, lang), notes=tuple(notes))
 
@@ -143,12 +152,22 @@ def _row(table: PartnerTable, row: TableRow, lang: str, names: Mapping[str, str]
                                                     "share", None), row.is_total))
     if table.show_growth:
         rate = row.growth.value if row.growth else None
-        cells.append(_with_strong(_computed(rate, "rate", lang, table.method.value, None),
-                                  row.is_total))
+        cell = _computed(rate, "rate", lang, table.method.value, None)
+        if cell.value is not None and _small_base(table, row):
+            cell = Cell(text=cell.text, numeric=True, value=Value(
+                text=f"{cell.value.text}{SMALL_BASE_MARK}", number=cell.value.number,
+                kind="rate", formula=cell.value.formula, note=gettext(lang, SMALL_BASE_NOTE)))
+        cells.append(_with_strong(cell, row.is_total))
     if table.show_variation:
         cells.append(_with_strong(_computed(row.variation, "variation", lang, "variation",
                                             None), row.is_total))
     return tuple(cells)
+
+
+def _small_base(table: PartnerTable, row: TableRow) -> bool:
+    first, last = row.value(table.periods[0]), row.value(table.periods[-1])
+    return bool(row.growth and row.growth.value is not None and first and last
+                and (last / first > SMALL_BASE_FACTOR or abs(row.growth.value) > 100))
 
 
 def _with_strong(cell: Cell, strong: bool) -> Cell:

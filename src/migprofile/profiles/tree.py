@@ -23,6 +23,7 @@ class Value:
     period: str | None = None
     formula: str | None = None  # for computed values: "linear", "exponential", "share", ...
     note: str | None = None
+    low: float | None = None  # approximate totals: the true value lies in [low, number]
 
 
 @dataclass(frozen=True)

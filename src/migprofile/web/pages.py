@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from starlette.responses import RedirectResponse, Response
 
+from migprofile.build import file_stem
 from migprofile.profiles.legal.matrix import as_of_text, regions
 from migprofile.profiles.legal.words import pick, wording
 from migprofile.render import EXTENSIONS
@@ -98,7 +99,8 @@ def country_file(request: Request, lang: str, iso2: str, ext: str,
     lang, method = portal.lang(lang), portal.growth(growth)
     code = portal.country_code(iso2)
     content, media = portal.profile_file(code, lang, ext, method)
-    name = f"{portal.areas()[code].iso2 or code}-{lang}.{EXTENSIONS.get(ext, ext)}"
+    area = portal.areas()[code]
+    name = f"{file_stem(code, area.iso2, area.names.text('en'))}-{lang}.{EXTENSIONS.get(ext, ext)}"
     disposition = "inline" if ext in ("html", "json") else f'attachment; filename="{name}"'
     return Response(content, media_type=media, headers={"Content-Disposition": disposition})
 

@@ -1,0 +1,135 @@
+"""Derive ``data/reference/areas/grammar.csv``: how each area's name is used in a sentence.
+
+    python scripts/derive_area_grammar.py [--out data/reference/areas/grammar.csv]
+
+Input: ``data/reference/areas/country_names.csv`` (UNTERM short names, which carry the French
+and English articles: "Allemagne (l')", "Maroc (le)", "Philippines (the)") and the hand-written
+corrections below (territories UNTERM lacks, Arabic gender, exceptions such as "en Israël").
+Columns: code, fr_article (le, la, l', les or empty), fr_gender (m, f), fr_number (s, p),
+fr_locative (au, en, aux, à), en_article (the or empty), ar_gender (m, f). Rows are sorted by
+code: the same input always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+AREAS = REPO / "data" / "reference" / "areas"
+FIELDS = ("code", "fr_article", "fr_gender", "fr_number", "fr_locative", "en_article",
+          "ar_gender")
+
+# Where UNTERM says nothing, or says it another way (its qualifiers "(République islamique
+# d')"), or usage differs from the article rule (Israël takes "en", islands without article "à").
+FR_OVERRIDES: dict[str, tuple[str, str, str, str]] = {
+    "IRN": ("l'", "m", "s", "en"), "VEN": ("le", "m", "s", "au"), "BOL": ("la", "f", "s", "en"),
+    "FSM": ("la", "f", "s", "en"), "ISR": ("", "m", "s", "en"), "HKG": ("la", "f", "s", "en"),
+    "MAC": ("la", "f", "s", "en"), "TWN": ("", "m", "s", "à"), "XKX": ("le", "m", "s", "au"),
+    "ESH": ("le", "m", "s", "au"), "VAT": ("le", "m", "s", "au"), "PSE": ("l'", "m", "s", "dans l'"),
+    "UN:830": ("les", "f", "p", "aux"), "GGY": ("", "m", "s", "à"), "JEY": ("", "m", "s", "à"),
+    "BES": ("", "m", "s", "à"), "SXM": ("", "m", "s", "à"), "MAF": ("", "m", "s", "à"),
+    "GRL": ("le", "m", "s", "au"), "PRI": ("", "m", "s", "à"), "GUF": ("la", "f", "s", "en"),
+    "NCL": ("la", "f", "s", "en"), "PYF": ("la", "f", "s", "en"), "REU": ("la", "f", "s", "à"),
+    "GLP": ("la", "f", "s", "en"), "MTQ": ("la", "f", "s", "en"), "MYT": ("", "m", "s", "à"),
+    "ALA": ("les", "f", "p", "aux"), "CYM": ("les", "f", "p", "aux"), "TCA": ("les", "f", "p",
+                                                                         "aux"),
+    "VGB": ("les", "f", "p", "aux"), "VIR": ("les", "f", "p", "aux"), "FRO": ("les", "f", "p",
+                                                                         "aux"),
+    "FLK": ("les", "f", "p", "aux"), "MNP": ("les", "f", "p", "aux"), "ASM": ("les", "f", "p",
+                                                                         "aux"),
+    "CCK": ("les", "f", "p", "aux"), "UMI": ("les", "f", "p", "aux"), "HMD": ("les", "f", "p",
+                                                                         "aux"),
+    "LAO": ("le", "m", "s", "au"), "TUR": ("la", "f", "s", "en"), "CIV": ("la", "f", "s", "en"),
+    "CPV": ("le", "m", "s", "au"), "SLV": ("le", "m", "s", "au"), "ATA": ("l'", "f", "s", "en"),
+    "BVT": ("l'", "f", "s", "à"), "CXR": ("l'", "f", "s", "à"), "IMN": ("l'", "f", "s", "à"),
+    "IOT": ("le", "m", "s", "dans le"), "NFK": ("l'", "f", "s", "à"), "PCN": ("les", "f", "p",
+                                                                             "aux"),
+    "SJM": ("le", "m", "s", "au"), "WLF": ("", "m", "s", "à"),
+    "ATF": ("les", "f", "p", "aux"), "SGS": ("la", "f", "s", "en"), "ANT": ("les", "f", "p",
+                                                                       "aux"),
+}
+EN_THE = {"UN:830", "VAT", "CYM", "TCA", "VGB", "VIR", "FRO", "FLK", "MNP", "CCK", "UMI", "HMD",
+          "ALA", "ANT", "BES", "MDV", "IMN", "SLB"}
+# Arabic: country names are feminine unless usage makes them masculine.
+AR_MASCULINE = {"MAR", "IRQ", "JOR", "LBN", "SDN", "SSD", "YEM", "BHR", "SEN", "VAT", "KWT",
+                "XKX", "ESH", "GAB", "NER", "TCD", "PAK", "BRA", "MEX", "CAN", "JPN", "PRT",
+                "LUX", "VNM", "CHL", "PER", "ECU", "SLV", "GTM", "HND", "PRY", "URY", "NPL",
+                "BTN", "KHM", "LAO", "TWN", "OMN", "QAT"}
+# UNTERM's "(the)" belongs to its formal short name ("Russian Federation (the)"); the display
+# name keeps the article only when it is of that kind ("the Philippines", not "the Russia").
+EN_THE_NAME = re.compile(r"Republic|Kingdom|States|Islands|Emirates|Netherlands|Philippines|"
+                         r"Bahamas|Gambia|Maldives|Comoros|Seychelles|Holy See|State of|Isle|"
+                         r"Federated|Territories|SAR|Union")
+PAREN = re.compile(r"^(?P<name>.*?)\s*\((?P<article>[^)]*)\)\s*\**\s*$")
+
+
+def french(name: str) -> tuple[str, str, str, str]:
+    match = PAREN.match(name)
+    article = match.group("article").strip() if match else ""
+    if article == "l'":
+        return ("l'", "f" if name.split(" ")[0].endswith("e") else "m", "s", "en")
+    if article == "la":
+        return ("la", "f", "s", "en")
+    if article == "le":
+        return ("le", "m", "s", "au")
+    if article == "les":
+        return ("les", "f" if name.startswith(("Îles", "Philippines", "Seychelles",
+                                               "Maldives", "Comores")) else "m", "p", "aux")
+    return ("", "m", "s", "à")
+
+
+def display_en(code: str) -> str:
+    """The English display name the profiles print (display_names.yaml, else Babel's)."""
+    import yaml
+    from babel import Locale
+
+    overrides = yaml.safe_load((AREAS / "display_names.yaml").read_text(encoding="utf-8"))
+    if code in overrides and "en" in overrides[code]:
+        return str(overrides[code]["en"])
+    iso2 = ISO2.get(code, "")
+    return str(Locale("en").territories.get(iso2, ""))
+
+
+ISO2: dict[str, str] = {}
+
+
+def derive() -> list[dict[str, str]]:
+    short: dict[tuple[str, str], str] = {}
+    with (AREAS / "country_names.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["kind"] == "unterm_short":
+                short[(row["iso3"], row["lang"])] = row["name"]
+    with (AREAS / "countries.csv").open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            ISO2[row["iso3"]] = row["iso2"]
+    codes = set(ISO2)
+    codes |= set(FR_OVERRIDES)
+    rows = []
+    for code in sorted(codes):
+        fr = FR_OVERRIDES.get(code) or french(short.get((code, "fr"), ""))
+        en_name = short.get((code, "en"), "")
+        the = code in EN_THE or (en_name.rstrip(" *").endswith("(the)")
+                                 and bool(EN_THE_NAME.search(display_en(code))))
+        rows.append({"code": code, "fr_article": fr[0], "fr_gender": fr[1],
+                     "fr_number": fr[2], "fr_locative": fr[3], "en_article": "the" if the
+                     else "", "ar_gender": "m" if code in AR_MASCULINE else "f"})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--out", type=Path, default=AREAS / "grammar.csv")
+    args = parser.parse_args()
+    rows = derive()
+    with args.out.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=FIELDS, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    print(f"{args.out}: {len(rows)} areas")
+
+
+if __name__ == "__main__":
+    main()
