@@ -280,9 +280,12 @@ def import_(
         "--allow-unmapped", help="Keep unknown area names as unmapped areas (warnings).")] = False,
     edition: Annotated[str | None, typer.Option(help="Edition, if the file does not say.")] = None,
     accessed: Annotated[str | None, typer.Option(help="Download date, YYYY-MM-DD.")] = None,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="Import even if it removes or shrinks what the source holds.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Import a source file in one transaction (nothing is written on any error)."""
+    """Import a source file in one transaction (nothing is written on any error; an import
+    that would remove or shrink a stored data set is refused unless --replace)."""
     from datetime import date
 
     from migprofile.errors import FormatNotRecognised
@@ -294,7 +297,8 @@ def import_(
     except ValueError as exc:
         err.print(f"[bold red]error:[/] --accessed {accessed!r} is not YYYY-MM-DD")
         raise typer.Exit(2) from exc
-    options = ReadOptions(allow_unmapped=allow_unmapped, edition=edition, accessed=accessed)
+    options = ReadOptions(allow_unmapped=allow_unmapped, edition=edition, accessed=accessed,
+                          replace=replace)
     try:
         batch = import_file(core.open_store(db), file, fmt, options)
     except FormatNotRecognised as exc:
