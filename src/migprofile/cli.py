@@ -16,11 +16,12 @@ from rich.console import Console
 from rich.table import Table
 
 from migprofile import core
-from migprofile.errors import DataError, MigprofileError
+from migprofile.errors import DataError, MigprofileError, NotFoundError
 from migprofile.i18n import format_number, format_percent, qualified
 from migprofile.indicators.tables import PartnerTable
 from migprofile.model import Observation
 from migprofile.settings import get_settings
+from migprofile.store import Store
 from migprofile.validate import Report, Severity
 
 app = typer.Typer(help="A database of international-migration data and the country migration "
@@ -30,16 +31,35 @@ err = Console(stderr=True)
 
 GrowthOption = Annotated[str | None, typer.Option(
     help="Growth formula: linear (CARIM) or exponential (UN); default MIGPROFILE_GROWTH.")]
-DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: "
-                                              "MIGPROFILE_DATABASE_URL or ./migprofile.db).")]
+DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file path "
+                                              "(default: MIGPROFILE_DATABASE_URL or "
+                                              "./migprofile.db).")]
+LANGUAGES = ("fr", "en", "ar")
+GROWTHS = ("linear", "exponential")
 
 
 def _fail(exc: MigprofileError) -> typer.Exit:
+    """The exit code of an error: 1 data, 2 usage (an unknown country or id), 3 environment."""
     err.print(f"[bold red]error:[/] {exc}")
     if isinstance(exc, DataError) and exc.report is not None:
         print_report(exc.report, to=err)
         return typer.Exit(1)
+    if isinstance(exc, NotFoundError | DataError):
+        return typer.Exit(2 if isinstance(exc, NotFoundError) else 1)
     return typer.Exit(3)
+
+
+def _choice(option: str, value: str, choices: tuple[str, ...]) -> str:
+    """``value`` if it is one of ``choices``; otherwise a usage error (exit 2) listing them."""
+    if value not in choices:
+        err.print(f"[bold red]error:[/] {option} {value!r} is not one of {', '.join(choices)}")
+        raise typer.Exit(2)
+    return value
+
+
+def _read_store(db: str | None) -> Store:
+    """The database of a read command: never created, refused when missing or half set up."""
+    return core.open_store(db, create=False)
 
 
 def print_report(report: Report, *, to: Console = console, details: bool = True) -> None:
@@ -104,7 +124,7 @@ def check(country: Annotated[str | None, typer.Argument(help="ISO2/ISO3 code or 
     """Check what the database holds (totals, "of which" rows, published values, real-data
     warnings). Exit code 1 when there are errors."""
     try:
-        report = core.check_country(core.open_store(db), country)
+        report = core.check_country(_read_store(db), country)
     except MigprofileError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -118,7 +138,7 @@ def check(country: Annotated[str | None, typer.Argument(help="ISO2/ISO3 code or 
 def countries(db: DbOption = None) -> None:
     """List the countries the database holds data for."""
     try:
-        store = core.open_store(db)
+        store = _read_store(db)
         counts = store.countries_with_observations()
         packaged = {p.country for p in store.packages()}
         names = core.area_names(store)
@@ -140,9 +160,10 @@ def show(country: Annotated[str, typer.Argument(help="ISO2/ISO3 code or name.")]
          growth: GrowthOption = None, db: DbOption = None) -> None:
     """Show what the database holds for a country: tables with computed columns, figures,
     texts per language and sources."""
+    lang = _choice("--lang", lang, LANGUAGES)
+    growth = _choice("--growth", growth or get_settings().growth, GROWTHS)
     try:
-        store = core.open_store(db)
-        growth = growth or get_settings().growth
+        store = _read_store(db)
         overview = core.country_overview(store, country, lang=lang, method=growth)
         names = {code: a.names.text(lang) for code, a in core.area_names(store).items()}
     except MigprofileError as exc:
@@ -243,7 +264,7 @@ def build(
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(2) from exc
     try:
-        store = core.open_store(db)
+        store = _read_store(db)
         skipped: dict[str, str] = {}
         if all_countries:
             codes, skipped = profile_readiness(store)
@@ -335,7 +356,7 @@ def sources(db: DbOption = None) -> None:
     from migprofile.store.imports import imported_sources
 
     try:
-        store = core.open_store(db)
+        store = _read_store(db)
         found = store.sources()
         formats = {sid: fmt for sid, fmt, _, _ in imported_sources(store)}
     except MigprofileError as exc:
@@ -363,7 +384,7 @@ def diff(
     from migprofile.importers.run import diff_sources, previous_vintage
 
     try:
-        store = core.open_store(db)
+        store = _read_store(db)
         other = against or previous_vintage(store, source)
         if other is None:
             err.print(f"[bold red]error:[/] no earlier vintage of {source!r} was imported; "
@@ -406,7 +427,7 @@ def serve(
     from migprofile.web.app import create_app
 
     try:
-        web_app = create_app(core.open_store(db))
+        web_app = create_app(_read_store(db))
     except MigprofileError as exc:
         raise _fail(exc) from exc
     err.print(f"migprofile portal on http://{host}:{port}/fr/")

@@ -22,7 +22,7 @@ from migprofile.errors import FormatNotRecognised, ImportFailed
 from migprofile.importers.base import ImportBatch, Reader, ReadOptions, sha256_of
 from migprofile.importers.guards import check_batch
 from migprofile.importers.registry import load_readers
-from migprofile.importers.signature import unsupported_table
+from migprofile.importers.signature import spreadsheet_errors, unsupported_table
 from migprofile.model import Source
 from migprofile.store import Store
 from migprofile.store.imports import (
@@ -40,7 +40,9 @@ from migprofile.validate import Report
 
 DEFAULT_OPTIONS = ReadOptions()
 OBSERVATION_CHUNK = 20_000
-_READ_ERRORS = (OSError, UnicodeDecodeError, ValueError, EOFError, csv.Error, zlib.error)
+_READ_ERRORS: tuple[type[Exception], ...] = (
+    OSError, UnicodeDecodeError, ValueError, EOFError, csv.Error, zlib.error, OverflowError,
+    RecursionError, *spreadsheet_errors())
 
 
 def pick_reader(path: Path, fmt: str | None = None) -> Reader:

@@ -67,3 +67,13 @@ def unsupported_table(path: Path) -> str | None:
     """The name of a known table that no reader imports, if ``path`` holds one."""
     found = matching(UNSUPPORTED, path)
     return found.table if found else None
+
+
+def spreadsheet_errors() -> tuple[type[Exception], ...]:
+    """What the spreadsheet libraries raise for a file that is not a workbook (a junk
+    ``.xlsx``): a reader's file is then unreadable, not a bug."""
+    from zipfile import BadZipFile
+
+    from python_calamine import CalamineError
+
+    return (CalamineError, BadZipFile, KeyError)

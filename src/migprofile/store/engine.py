@@ -15,11 +15,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from migprofile.errors import StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_BUSY_SECONDS = 60
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -32,7 +34,9 @@ def make_engine(url: str) -> Engine:
     try:
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True)
+        # writers wait for each other (up to a minute) instead of failing "database is locked"
+        args = {"timeout": SQLITE_BUSY_SECONDS} if url.startswith("sqlite") else {}
+        engine = create_engine(url, future=True, connect_args=args)
     except (SQLAlchemyError, ImportError, OSError) as exc:
         raise StoreError(f"cannot open database {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":

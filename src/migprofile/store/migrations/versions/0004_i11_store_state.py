@@ -1,0 +1,29 @@
+"""store_state: the state of ``init`` (started / complete), so a half-done set-up is detected
+
+Revision ID: 0004_i11
+Revises: 0003
+Create Date: 2026-12-02 06:10:00.000000
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0004_i11"
+down_revision = "0003"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table(
+        "store_state",
+        sa.Column("key", sa.String(40), primary_key=True),
+        sa.Column("value", sa.String(40), nullable=False),
+        sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
+    )
+
+
+def downgrade() -> None:
+    op.drop_table("store_state")
