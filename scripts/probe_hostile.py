@@ -502,8 +502,10 @@ def _(db: Path, tmp: Path) -> Outcome:
         from migprofile.profiles.tree import RichText
         w = _Writer.__new__(_Writer)
         w._ = lambda s: s
-        text = w.rich(RichText(markdown="<script>alert(1)</script> [x](javascript:alert(1))",
-                               lang="fr"))
+        w.out = []
+        w.add(w.rich(RichText(markdown="<script>alert(1)</script> [x](javascript:alert(1))",
+                              lang="fr")))
+        text = "\n".join(w.out)
         print(text)
         raise SystemExit(0 if "<script" in text or "javascript:" in text else 1)
     """, Path("-"))

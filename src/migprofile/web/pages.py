@@ -14,12 +14,12 @@ from markupsafe import Markup
 from starlette.responses import RedirectResponse, Response
 
 from migprofile.render.common import direction
+from migprofile.render.downloads import csv_bytes, download_rows, xlsx_bytes
 from migprofile.web import views
 from migprofile.web.country import embed_profile
 from migprofile.web.errors import InvalidParameter
 from migprofile.web.messages import LANG_NAMES, LANGS, translator
 from migprofile.web.portal import Portal
-from migprofile.web.serialize import csv_bytes, xlsx_bytes
 
 TEMPLATES = Path(__file__).with_name("templates")
 HTML = "text/html; charset=utf-8"
@@ -133,10 +133,11 @@ def table_file(request: Request, lang: str, iso2: str, table_id: str, ext: str,
     name = f"{iso2}-{lang}-{table_id}.{ext}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if ext == "csv":
-        return Response(csv_bytes(table.csv_rows()), media_type="text/csv; charset=utf-8",
+        return Response(csv_bytes(download_rows(table)), media_type="text/csv; charset=utf-8",
                         headers=headers)
     media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(xlsx_bytes(table.csv_rows(), table_id), media_type=media, headers=headers)
+    return Response(xlsx_bytes(download_rows(table), table_id), media_type=media,
+                    headers=headers)
 
 
 # the countries compared when none are named: the Maghreb and neighbours the seed discusses
