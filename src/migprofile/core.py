@@ -17,6 +17,7 @@ from migprofile.importers.reference import read_indicators
 from migprofile.indicators.growth import GrowthMethod
 from migprofile.indicators.tables import PartnerTable, compute_partner_table
 from migprofile.model import Area, CountryPackage, Indicator, Observation, PackageInfo, Source
+from migprofile.profiles.preflight import check_narratives
 from migprofile.settings import Settings, get_settings
 from migprofile.store import ObservationFilter, Store
 from migprofile.store.state import (
@@ -110,6 +111,7 @@ def read_country_package(
                                    registry=registry or default_registry())
     if package is not None and report.ok:
         report.extend(check_layouts(package.layouts, package.observations))
+        report.extend(check_narratives(package))
     return package, report
 
 

@@ -17,6 +17,7 @@ from migprofile.web.portal import Portal
 router = APIRouter(prefix="/api/v1", tags=["api"])
 JSON = "application/json"
 MAX_LIMIT = 1000
+MAX_OFFSET = 10**9  # beyond any table's size; larger integers would overflow SQL integers
 
 
 def _portal(request: Request) -> Portal:
@@ -56,7 +57,7 @@ async def observations(
     year_to: Annotated[int | None, Query(alias="to", ge=1800, le=2200)] = None,
     sex: Literal["total", "male", "female"] | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
     portal = _portal(request)

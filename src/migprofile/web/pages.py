@@ -129,8 +129,10 @@ def table_file(request: Request, lang: str, iso2: str, table_id: str, ext: str,
     lang, method = portal.lang(lang), portal.growth(growth)
     if ext not in ("csv", "xlsx"):
         raise InvalidParameter("ext", f"{ext!r} is not csv or xlsx")
-    table = portal.table(portal.country_code(iso2), lang, method, table_id)
-    name = f"{iso2}-{lang}-{table_id}.{ext}"
+    code = portal.country_code(iso2)
+    table = portal.table(code, lang, method, table_id)
+    # the file name from the canonical code and the table's own id, never the raw path
+    name = f"{portal.areas()[code].iso2 or code}-{lang}-{table.id}.{ext}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if ext == "csv":
         return Response(csv_bytes(download_rows(table)), media_type="text/csv; charset=utf-8",
@@ -142,20 +144,28 @@ def table_file(request: Request, lang: str, iso2: str, table_id: str, ext: str,
 
 # the countries compared when none are named: the Maghreb and neighbours the seed discusses
 COMPARE_DEFAULTS = ("MAR", "TUN", "DZA", "EGY", "SEN")
+MAX_COMPARED = 12  # countries of one comparison (a longer list is refused, 422)
+FIRST_YEAR, LAST_YEAR = 1800, 2200  # the years a comparison may span
 
 
 def _country_list(portal: Portal, countries: str) -> list[str]:
-    names = [c.strip() for c in countries.split(",") if c.strip()]
+    names = list(dict.fromkeys(c.strip() for c in countries.split(",") if c.strip()))
+    if len(names) > MAX_COMPARED:
+        raise InvalidParameter("countries", f"at most {MAX_COMPARED} countries are compared "
+                               f"({len(names)} given)")
     if names:
-        return [portal.country_code(c) for c in names]
+        return list(dict.fromkeys(portal.country_code(c) for c in names))
     profiled = portal.profiled()
     return [c for c in COMPARE_DEFAULTS if c in profiled] or list(profiled[:5])
 
 
 @router.get("/{lang}/compare")
 def compare(request: Request, lang: str, indicator: str | None = None,
-            countries: str = "", year_from: int = Query(1990, alias="from"),
-            year_to: int = Query(2024, alias="to"), growth: str | None = None) -> Response:
+            countries: str = Query("", max_length=2000),
+            year_from: int = Query(1990, alias="from", ge=FIRST_YEAR, le=LAST_YEAR),
+            year_to: int = Query(2024, alias="to", ge=FIRST_YEAR, le=LAST_YEAR),
+            growth: str | None = None
+            ) -> Response:
     portal = portal_of(request)
     lang, method = portal.lang(lang), portal.growth(growth)
     choices = views.indicator_choices(portal, lang)
