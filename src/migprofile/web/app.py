@@ -20,6 +20,7 @@ from migprofile.store import Store
 from migprofile.web import api, pages
 from migprofile.web.errors import install_error_handlers
 from migprofile.web.hardening import Hardening
+from migprofile.web.models import install_openapi
 from migprofile.web.portal import Portal
 
 STATIC = Path(__file__).with_name("static")
@@ -36,6 +37,7 @@ def create_app(store: Store | None = None, *, settings: Settings | None = None) 
     app.state.portal = Portal(store, settings)
     install_error_handlers(app)
     app.add_middleware(Hardening)
+    install_openapi(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
 
