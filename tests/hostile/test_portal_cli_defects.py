@@ -115,7 +115,7 @@ def test_a_half_initialised_database_is_reported(db_file: Path) -> None:
 
 def test_sqlite_writers_wait_for_each_other(db_file: Path) -> None:
     """Defect: two imports at once on SQLite failed with "database is locked"."""
-    holder = sqlite3.connect(db_file, isolation_level=None)
+    holder = sqlite3.connect(db_file, isolation_level=None, check_same_thread=False)
     holder.execute("BEGIN IMMEDIATE")
     release = threading.Timer(1.5, lambda: holder.execute("COMMIT"))
     release.start()
