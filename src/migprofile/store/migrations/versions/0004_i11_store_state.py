@@ -1,4 +1,5 @@
-"""store_state: the state of ``init`` (started / complete), so a half-done set-up is detected
+"""store_state: the state of ``init`` (started / complete), so a half-done set-up is detected;
+on PostgreSQL, the unaccent extension when available (accent-insensitive search)
 
 Revision ID: 0004_i11
 Revises: 0003
@@ -23,6 +24,13 @@ def upgrade() -> None:
         sa.Column("value", sa.String(40), nullable=False),
         sa.Column("changed_at", sa.DateTime(timezone=True), nullable=False),
     )
+    bind = op.get_bind()
+    if bind.dialect.name == "postgresql":
+        try:
+            with bind.begin_nested():
+                bind.exec_driver_sql("CREATE EXTENSION IF NOT EXISTS unaccent SCHEMA public")
+        except sa.exc.SQLAlchemyError:
+            pass  # not on this server, or not allowed: search stays accent-sensitive
 
 
 def downgrade() -> None:
