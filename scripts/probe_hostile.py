@@ -68,8 +68,8 @@ def probe(name: str, wanted: str = "refuse", tracked: bool = True
 # -- running things --------------------------------------------------------------------------
 
 
-def cli(db: Path | str | None, *args: str, timeout: float = TIMEOUT, env: dict[str, str] | None = None
-        ) -> Outcome:
+def cli(db: Path | str | None, *args: str, timeout: float = TIMEOUT,
+        env: dict[str, str] | None = None) -> Outcome:
     command = [str(BIN), *args]
     if db is not None:
         command += ["--db", str(db) if isinstance(db, str) else f"sqlite:///{db}"]
@@ -378,7 +378,8 @@ def _(db: Path, tmp: Path) -> Outcome:
 
 @probe("two imports at once on SQLite", "ok")
 def _(db: Path, tmp: Path) -> Outcome:
-    files = [EXTRACTS / "population_unhcr.csv.gz", EXTRACTS / "undesa_ims2024_bilateral_by_sex.csv.gz"]
+    files = [EXTRACTS / "population_unhcr.csv.gz",
+             EXTRACTS / "undesa_ims2024_bilateral_by_sex.csv.gz"]
     procs = []
     for i, f in enumerate(files):
         copy = tmp / f"{i}-{f.name}"
@@ -485,7 +486,8 @@ import sys, json
 from fastapi.testclient import TestClient
 from migprofile.store import Store
 from migprofile.web.app import create_app
-client = TestClient(create_app(Store.open("sqlite:///" + sys.argv[1])), raise_server_exceptions=False)
+client = TestClient(create_app(Store.open("sqlite:///" + sys.argv[1])),
+                    raise_server_exceptions=False)
 """
 
 
@@ -533,7 +535,11 @@ def _(db: Path, tmp: Path) -> Outcome:
 def _(db: Path, tmp: Path) -> Outcome:
     return _python(WEB + """
 import sqlite3
-con = sqlite3.connect(sys.argv[1]); con.execute("update observations set value = 9e999 where rowid = (select min(rowid) from observations)"); con.commit(); con.close()
+con = sqlite3.connect(sys.argv[1])
+con.execute("update observations set value = 9e999 "
+            "where rowid = (select min(rowid) from observations)")
+con.commit()
+con.close()
 r = client.get("/api/v1/observations?limit=5")
 print(r.status_code, "Infinity" in r.text)
 raise SystemExit(2 if r.status_code >= 500 else (0 if "Infinity" in r.text else 1))
