@@ -42,9 +42,9 @@ def test_show_lists_tables_with_computed_columns(db: str) -> None:
         assert expected in result.output.replace("\u202f", " "), expected
 
 
-def test_unknown_country_is_an_error(db: str) -> None:
+def test_unknown_country_is_a_usage_error(db: str) -> None:
     result = runner.invoke(app, ["show", "Atlantide", "--db", db])
-    assert result.exit_code == 3
+    assert result.exit_code == 2  # usage, as README documents; 3 is for the environment
     assert "Atlantide" in result.output
 
 

@@ -17,13 +17,14 @@ from rich.console import Console
 from rich.table import Table
 
 from migprofile import core
-from migprofile.errors import DataError, MigprofileError
+from migprofile.errors import DataError, MigprofileError, NotFoundError
 from migprofile.geo import default_registry
 from migprofile.i18n import format_number, qualified, value_text
 from migprofile.indicators.tables import PartnerTable
 from migprofile.model import Indicator, Observation
 from migprofile.overview import HoldingCount, KeyFigure, SeriesSummary
 from migprofile.settings import get_settings
+from migprofile.store import Store
 from migprofile.validate import Report, Severity
 
 app = typer.Typer(help="A database of international-migration data and the country migration "
@@ -36,16 +37,35 @@ if not console.is_terminal and "COLUMNS" not in os.environ:
 
 GrowthOption = Annotated[str | None, typer.Option(
     help="Growth formula: linear (CARIM) or exponential (UN); default MIGPROFILE_GROWTH.")]
-DbOption = Annotated[str | None, typer.Option("--db", help="Database URL (default: "
-                                              "MIGPROFILE_DATABASE_URL or ./migprofile.db).")]
+DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file path "
+                                              "(default: MIGPROFILE_DATABASE_URL or "
+                                              "./migprofile.db).")]
+LANGUAGES = ("fr", "en", "ar")
+GROWTHS = ("linear", "exponential")
 
 
 def _fail(exc: MigprofileError) -> typer.Exit:
+    """The exit code of an error: 1 data, 2 usage (an unknown country or id), 3 environment."""
     err.print(f"[bold red]error:[/] {exc}")
     if isinstance(exc, DataError) and exc.report is not None:
         print_report(exc.report, to=err)
         return typer.Exit(1)
+    if isinstance(exc, NotFoundError | DataError):
+        return typer.Exit(2 if isinstance(exc, NotFoundError) else 1)
     return typer.Exit(3)
+
+
+def _choice(option: str, value: str, choices: tuple[str, ...]) -> str:
+    """``value`` if it is one of ``choices``; otherwise a usage error (exit 2) listing them."""
+    if value not in choices:
+        err.print(f"[bold red]error:[/] {option} {value!r} is not one of {', '.join(choices)}")
+        raise typer.Exit(2)
+    return value
+
+
+def _read_store(db: str | None) -> Store:
+    """The database of a read command: never created, refused when missing or half set up."""
+    return core.open_store(db, create=False)
 
 
 def print_report(report: Report, *, to: Console = console, details: bool = True) -> None:
@@ -119,7 +139,7 @@ def check(country: Annotated[str | None, typer.Argument(help="ISO2/ISO3 code or 
     """Check what the database holds (totals, "of which" rows, published values, real-data
     warnings). Exit code 1 when there are errors."""
     try:
-        report = core.check_country(core.open_store(db), country)
+        report = core.check_country(_read_store(db), country)
     except MigprofileError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -137,7 +157,7 @@ def countries(
     """List the areas the database holds data for: countries and territories first, then
     regions, aggregates and the other areas sources report (each sorted by name)."""
     try:
-        listed, others = core.countries_overview(core.open_store(db), lang=lang)
+        listed, others = core.countries_overview(_read_store(db), lang=lang)
     except MigprofileError as exc:
         raise _fail(exc) from exc
     table = Table(title=f"{len(listed)} countries and territories with data")
@@ -166,9 +186,10 @@ def show(country: Annotated[str, typer.Argument(help="ISO2/ISO3 code or name.")]
     """Show what the database holds for a country: key figures, the package's tables with
     their computed columns, its series (flows...) with growth rates, counts per indicator and
     source, texts per language and sources. --full lists every other observation too."""
+    lang = _choice("--lang", lang, LANGUAGES)
+    growth = _choice("--growth", growth or get_settings().growth, GROWTHS)
     try:
-        store = core.open_store(db)
-        growth = growth or get_settings().growth
+        store = _read_store(db)
         overview = core.country_overview(store, country, lang=lang, method=growth)
         names = {code: a.names.text(lang) for code, a in core.area_names(store).items()}
     except MigprofileError as exc:
@@ -197,8 +218,9 @@ def summary(country: Annotated[str, typer.Argument(help="ISO2/ISO3 code or name.
             db: DbOption = None) -> None:
     """The key figures of a country (emigrants, immigrants, refugees, remittances), each with
     its year and source."""
+    lang = _choice("--lang", lang, LANGUAGES)
     try:
-        store = core.open_store(db)
+        store = _read_store(db)
         code, figures = core.country_key_figures(store, country)
         indicators = {i.code: i for i in store.indicators()}
     except MigprofileError as exc:
@@ -374,7 +396,7 @@ def build(
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(2) from exc
     try:
-        store = core.open_store(db)
+        store = _read_store(db)
         skipped: dict[str, str] = {}
         if all_countries:
             codes, skipped = profile_readiness(store)
@@ -413,9 +435,12 @@ def import_(
         "--allow-unmapped", help="Keep unknown area names as unmapped areas (warnings).")] = False,
     edition: Annotated[str | None, typer.Option(help="Edition, if the file does not say.")] = None,
     accessed: Annotated[str | None, typer.Option(help="Download date, YYYY-MM-DD.")] = None,
+    replace: Annotated[bool, typer.Option(
+        "--replace", help="Import even if it removes or shrinks what the source holds.")] = False,
     db: DbOption = None,
 ) -> None:
-    """Import a source file in one transaction (nothing is written on any error)."""
+    """Import a source file in one transaction (nothing is written on any error; an import
+    that would remove or shrink a stored data set is refused unless --replace)."""
     from datetime import date
 
     from migprofile.errors import FormatNotRecognised
@@ -427,7 +452,8 @@ def import_(
     except ValueError as exc:
         err.print(f"[bold red]error:[/] --accessed {accessed!r} is not YYYY-MM-DD")
         raise typer.Exit(2) from exc
-    options = ReadOptions(allow_unmapped=allow_unmapped, edition=edition, accessed=accessed)
+    options = ReadOptions(allow_unmapped=allow_unmapped, edition=edition, accessed=accessed,
+                          replace=replace)
     try:
         store = core.open_store(db)
         with err.status(f"importing {file.name} (one transaction)"):
@@ -466,7 +492,7 @@ def sources(db: DbOption = None) -> None:
     from migprofile.store.imports import imported_sources
 
     try:
-        store = core.open_store(db)
+        store = _read_store(db)
         found = store.sources()
         formats = {sid: fmt for sid, fmt, _, _ in imported_sources(store)}
     except MigprofileError as exc:
@@ -494,7 +520,7 @@ def diff(
     from migprofile.importers.run import diff_sources, previous_vintage
 
     try:
-        store = core.open_store(db)
+        store = _read_store(db)
         other = against or previous_vintage(store, source)
         if other is None:
             err.print(f"[bold red]error:[/] no earlier vintage of {source!r} was imported; "
@@ -537,7 +563,7 @@ def serve(
     from migprofile.web.app import create_app
 
     try:
-        web_app = create_app(core.open_store(db))
+        web_app = create_app(_read_store(db))
     except MigprofileError as exc:
         raise _fail(exc) from exc
     err.print(f"migprofile portal on http://{host}:{port}/fr/")

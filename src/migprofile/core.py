@@ -29,9 +29,19 @@ from migprofile.overview import (
     key_figures,
     package_series,
 )
+from migprofile.profiles.preflight import check_narratives
 from migprofile.settings import Settings, get_settings
 from migprofile.store import ObservationFilter, Store
 from migprofile.store.legal import replace_treaties
+from migprofile.store.state import (
+    COMPLETE,
+    INIT,
+    STARTED,
+    check_ready,
+    database_url,
+    mark,
+    require_existing,
+)
 from migprofile.validate import Report
 from migprofile.validate.real_data import check_observations
 from migprofile.validate.tables import check_layouts, lookup_for
@@ -39,9 +49,18 @@ from migprofile.validate.tables import check_layouts, lookup_for
 REGISTRY_ORIGIN = "reference"
 
 
-def open_store(url: str | None = None, *, settings: Settings | None = None) -> Store:
-    """The configured database, created and migrated to the newest schema if needed."""
-    return Store.open(url or (settings or get_settings()).database_url)
+def open_store(url: str | None = None, *, settings: Settings | None = None,
+               create: bool = True) -> Store:
+    """The configured database (a URL or a path), created and migrated to the newest schema
+    if needed; with ``create=False`` (read commands) a missing database or one whose
+    ``init`` was interrupted is a ``StoreError`` and nothing is created."""
+    url = database_url(url or (settings or get_settings()).database_url)
+    if not create:
+        require_existing(url)
+    store = Store.open(url)
+    if not create:
+        check_ready(store)
+    return store
 
 
 def reference_indicators(settings: Settings | None = None) -> list[Indicator]:
@@ -76,6 +95,7 @@ def init_database(
     settings = settings or get_settings()
     registry = default_registry()
     indicators = reference_indicators(settings)
+    mark(store, INIT, STARTED)
     with store.transaction() as conn:
         store.upsert_areas(conn, registry.areas(), REGISTRY_ORIGIN)
         store.replace_groupings(conn, registry.groupings())
@@ -92,6 +112,7 @@ def init_database(
     if extracts:
         result.reports += [b.report for b in load_bundled_extracts(store, settings=settings,
                                                                    progress=progress)]
+    mark(store, INIT, COMPLETE)
     return result
 
 
@@ -112,6 +133,7 @@ def read_country_package(
                                    registry=registry or default_registry())
     if package is not None and report.ok:
         report.extend(check_layouts(package.layouts, package.observations))
+        report.extend(check_narratives(package))
     return package, report
 
 

@@ -81,8 +81,9 @@ class UnknownAreaError(DataError):
 class FormatNotRecognised(MigprofileError):
     """No registered reader claims a file."""
 
-    def __init__(self, path: str, tried: Sequence[str]) -> None:
-        super().__init__(f"{path}: not recognised by any of {', '.join(tried)}")
+    def __init__(self, path: str, tried: Sequence[str], reason: str | None = None) -> None:
+        super().__init__(f"{path}: {reason}" if reason else
+                         f"{path}: not recognised by any of {', '.join(tried)}")
         self.path = path
         self.tried = list(tried)
 

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 from migprofile.build import build_profile
 from migprofile.profiles.tree import TableBlock
 from migprofile.render.common import iter_blocks
+from migprofile.render.downloads import csv_text_cell, download_rows
 from migprofile.store import Store
 
 PAGES = ["/{lang}/", "/{lang}/countries/MA", "/{lang}/compare?countries=MA&from=1990&to=2024",
@@ -60,21 +61,33 @@ def _tables(store: Store) -> list[TableBlock]:
 
 
 def test_csv_downloads_equal_the_tables(client: TestClient, ma_store: Store) -> None:
+    """Same cells as the printed table, numbers as plain numbers ("." decimals, no grouping):
+    fails if the download goes back to the French printed text ("3 292 599", "82,6")."""
     tables = _tables(ma_store)
     assert tables
+    numbers: list[str] = []
     for table in tables:
         r = client.get(f"/fr/countries/MA/tables/{table.id}.csv")
         assert r.status_code == 200
         rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
-        assert rows == table.csv_rows()
+        assert rows == [[csv_text_cell(v) for v in row] for row in download_rows(table)]
+        assert rows[0] == table.csv_rows()[0]
+        numbers += [c for row in rows[1:] for c in row[1:] if c and c[0].isdigit()]
+    assert len(numbers) > 20
+    for c in numbers:
+        float(c)  # "3 292 599" or "82,6" would fail
 
 
 def test_xlsx_download(client: TestClient, ma_store: Store) -> None:
     table = _tables(ma_store)[0]
     r = client.get(f"/fr/countries/MA/tables/{table.id}.xlsx")
     sheet = load_workbook(io.BytesIO(r.content)).active
-    rows = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    assert rows == table.csv_rows()
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    want = [[None if v == "" else v for v in row] for row in download_rows(table)]
+    assert rows == want
+    numeric = [c for row in sheet.iter_rows(min_row=2) for c in row if c.data_type == "n"
+               and c.value is not None]
+    assert numeric and all(c.number_format != "General" for c in numeric)
 
 
 def test_legal_search_and_matrix(client: TestClient) -> None:

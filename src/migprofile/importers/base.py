@@ -27,6 +27,9 @@ class ReadOptions:
     # sha256 of the original file when reading an extract of it: recorded in the Source (the
     # extract's own sha256 goes to the import record); set by ``importers.extracts``
     source_sha256: str | None = None
+    # import even when it would shrink or wipe what the source's earlier import wrote
+    # (``importers.guards``; ``migprofile import --replace``)
+    replace: bool = False
 
 
 @dataclass
@@ -46,6 +49,9 @@ class ImportBatch:
 
 
 class Reader(Protocol):
+    """``claims`` should follow from declared column signatures (``importers.signature``;
+    a reader may list them as ``signatures``): see docs/import-safety.md."""
+
     name: str  # the FORMAT of ``migprofile import FORMAT FILE``
     description: str
 

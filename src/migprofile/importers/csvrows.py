@@ -16,12 +16,11 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
+from migprofile.importers.numbers import PLAIN, NumberFormat, parse_cell
 from migprofile.model import Status
 from migprofile.validate import Report
 
 MAX_ROW_ERRORS = 20
-MISSING_MARKS = frozenset({"", "..", "NA", "N/A", "n.a.", "…", "-"})
-SUPPRESSED_MARKS = frozenset({"~", "*", "x"})
 _STREAM_ERRORS = (EOFError, gzip.BadGzipFile, zlib.error)
 
 Row = dict[str, str]
@@ -52,20 +51,13 @@ def head_lines(path: Path, count: int = 5) -> list[str]:
         return []
 
 
-def parse_value(text: str) -> tuple[float | None, Status]:
+def parse_value(text: str, fmt: NumberFormat = PLAIN) -> tuple[float | None, Status]:
     """A cell as ``(value, status)``: ``..``/empty -> missing, ``~`` -> suppressed.
 
-    Raises ``ValueError`` for text that is neither a number nor a known mark.
+    Raises ``ValueError`` (``numbers.CellError``) for text that is neither a number of the
+    source's convention ``fmt`` nor a known mark (see ``importers.numbers``).
     """
-    cell = text.strip()
-    if cell in MISSING_MARKS:
-        return None, Status.MISSING
-    if cell in SUPPRESSED_MARKS:
-        return None, Status.SUPPRESSED
-    value = float(cell.replace(",", "")) if "," in cell and "." not in cell else float(cell)
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"{text!r} is not a finite number")
-    return value, Status.OBSERVED
+    return parse_cell(text, fmt)
 
 
 def iter_rows(
@@ -87,7 +79,7 @@ def iter_rows(
             header = _header(reader, name, required, skip, report)
             if header is None:
                 return
-            errors = 0
+            errors = rows = 0
             for cells in reader:
                 line = reader.line_num + skip
                 if not any(c.strip() for c in cells):
@@ -100,7 +92,11 @@ def iter_rows(
                                      f"{MAX_ROW_ERRORS} malformed rows", file=name, row=line)
                         return
                     continue
+                rows += 1
                 yield line, dict(zip(header, cells, strict=True))
+            if not rows and not errors:
+                report.error("empty-file", "the file has a header but no data rows",
+                             file=name, row=skip + 2)
     except UnicodeDecodeError as exc:
         report.error("encoding-error", f"not valid UTF-8 text: {exc.reason}", file=name,
                      row=_undecodable_line(path))

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from migprofile.errors import DataError
+from migprofile.errors import DataError, ImportFailed
 from migprofile.importers.base import ImportBatch, ReadOptions
 from migprofile.importers.run import import_file
 from migprofile.settings import Settings, get_settings
@@ -65,9 +65,24 @@ def load_bundled_extracts(
         if progress:
             progress(f"extract {entry.file}")
         options = ReadOptions(edition=entry.edition, source_sha256=entry.original_sha256)
-        batch = import_file(store, folder / entry.file, entry.format, options)
+        try:
+            batch = import_file(store, folder / entry.file, entry.format, options)
+        except ImportFailed as exc:
+            if exc.report is None or {f.type for f in exc.report.errors} != {"would-shrink"}:
+                raise
+            batches.append(_kept(store, entry))  # a fuller import of the source is stored
+            continue
         if batch.source.id != entry.source_id:
             batch.report.warning("manifest-mismatch", f"imported as source {batch.source.id}, "
                                  f"the manifest says {entry.source_id}", file=entry.file)
         batches.append(batch)
     return batches
+
+
+def _kept(store: Store, entry: ExtractEntry) -> ImportBatch:
+    batch = ImportBatch(source=store.source(entry.source_id), format=entry.format,
+                        path=entry.file)
+    batch.report.info("extract-not-imported", f"source {entry.source_id} holds more than "
+                      "this extract (the full file was imported): kept as it is",
+                      file=entry.file)
+    return batch

@@ -32,7 +32,8 @@ import yaml
 
 from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register
-from migprofile.importers.csvrows import iter_rows, parse_value
+from migprofile.importers.csvrows import iter_rows
+from migprofile.importers.numbers import COUNT, parse_any
 from migprofile.importers.table_context import TableContext
 from migprofile.importers.tabular import batch_indicators, csv_columns, file_record
 from migprofile.model import Source, Status
@@ -182,15 +183,12 @@ def read_cells(ctx: TableContext, matrix: Matrix, cells: Iterator[Cell]) -> None
 
 def _value(ctx: TableContext, raw: Any, line: int, column: str | None
            ) -> tuple[float | None, Status] | None:
-    if isinstance(raw, int | float):
-        return float(raw), Status.OBSERVED
-    text = str(raw)
-    if not text.strip():
+    if isinstance(raw, str) and not raw.strip():
         return None
     try:
-        return parse_value(text)
-    except ValueError:
-        ctx.problem("invalid-value", f"{text!r} is not a number", row=line, column=column)
+        return parse_any(raw, COUNT)
+    except ValueError as exc:
+        ctx.problem("invalid-value", str(exc), row=line, column=column)
         return None
 
 

@@ -19,6 +19,7 @@ from pathlib import Path
 from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register
 from migprofile.importers.csvrows import iter_rows
+from migprofile.importers.numbers import COUNT
 from migprofile.importers.table_context import TableContext
 from migprofile.importers.tabular import batch_indicators, file_record, has_columns
 from migprofile.model import Sex, Source, Status
@@ -35,6 +36,7 @@ STATUSES = {
 }
 UNITS = frozenset({"PS", "PER", "PERS", "NUMBER", ""})
 
+UNIT_MULTIPLIERS = {str(n): 10.0 ** n for n in range(10)}
 
 def oecd_source(path: Path, options: ReadOptions, last_year: str) -> Source:
     """The Source of an export (``sources/oecd.yaml``); edition = its last year."""
@@ -93,11 +95,15 @@ def _value(ctx: TableContext, row: dict[str, str], line: int
         return None, status
     if not text:
         return None, Status.MISSING
+    mult = row.get("UNIT_MULT", "0").strip() or "0"
+    if mult not in UNIT_MULTIPLIERS:
+        ctx.problem("invalid-value", f"UNIT_MULT {mult!r} is not a power of ten from 0 to 9",
+                    row=line, column="UNIT_MULT")
+        return None
     try:
-        multiplier = 10 ** int(row.get("UNIT_MULT", "0").strip() or "0")
-        return float(text) * multiplier, status
-    except ValueError:
-        ctx.problem("invalid-value", f"{text!r} is not a number", row=line, column="OBS_VALUE")
+        return COUNT.check(COUNT.parse(text) * UNIT_MULTIPLIERS[mult], text), status
+    except ValueError as exc:
+        ctx.problem("invalid-value", str(exc), row=line, column="OBS_VALUE")
         return None
 
 

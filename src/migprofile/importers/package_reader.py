@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from migprofile.importers.numbers import PLAIN
 from migprofile.importers.package_texts import read_texts
 from migprofile.importers.yamlfile import LINE, display_name, read_yaml
 from migprofile.model import (
@@ -289,14 +290,10 @@ class _ObsContext:
                       f"no value, but status is {status.value!r} (use missing or suppressed)")
             return False
         try:
-            number = float(text)
-        except ValueError:
-            self.fail(line, "value", "non-numeric", f"value {text!r} is not a number")
+            return PLAIN.parse(text)
+        except ValueError as exc:
+            self.fail(line, "value", "non-numeric", str(exc))
             return False
-        if number != number or number in (float("inf"), float("-inf")):
-            self.fail(line, "value", "non-numeric", f"value {text!r} is not a finite number")
-            return False
-        return number
 
 
 def _list(data: Any, name: str, report: Report) -> list[dict[str, Any]]:

@@ -4,6 +4,7 @@ narratives, table layouts and the derived values a publication printed."""
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any, Protocol
@@ -257,12 +258,21 @@ def _layout_areas(spec: dict[str, Any]) -> list[str]:
 def read_texts(folder: Path, package: CountryPackage, source_ids: set[str], resolver: Resolver,
                report: Report) -> None:
     reader = _Reader(folder, package, source_ids, resolver, report)
-    reader.instruments()
-    reader.footnotes()
-    reader.cells(Framework.LEGAL, "legal.yaml")
-    reader.cells(Framework.SOCIO_POLITICAL, "socio_political.yaml")
-    reader.narratives()
-    reader.layouts()
+    steps: list[tuple[str, Callable[[], None]]] = [
+        ("instruments.yaml", reader.instruments), ("footnotes.yaml", reader.footnotes),
+        ("legal.yaml", lambda: reader.cells(Framework.LEGAL, "legal.yaml")),
+        ("socio_political.yaml", lambda: reader.cells(Framework.SOCIO_POLITICAL,
+                                                      "socio_political.yaml")),
+        ("narratives.yaml", reader.narratives), ("tables.yaml", reader.layouts)]
+    for filename, step in steps:
+        try:
+            step()
+        except (TypeError, ValueError, AttributeError, KeyError) as exc:
+            # a value of the wrong type where the checks above expect another (``rows: 5``
+            # where a list is due): an error naming the file, never a traceback
+            report.error("invalid-structure", f"a value has the wrong type or shape "
+                         f"({type(exc).__name__}: {exc})",
+                         file=display_name(folder / filename, folder))
 
 
 def _text(value: Any) -> LocalizedText:

@@ -20,7 +20,9 @@ from pathlib import Path
 
 from migprofile.errors import FormatNotRecognised, ImportFailed
 from migprofile.importers.base import ImportBatch, Reader, ReadOptions, sha256_of
+from migprofile.importers.guards import check_batch
 from migprofile.importers.registry import load_readers
+from migprofile.importers.signature import spreadsheet_errors, unsupported_table
 from migprofile.model import Source
 from migprofile.store import Store
 from migprofile.store.imports import (
@@ -38,7 +40,9 @@ from migprofile.validate import Report
 
 DEFAULT_OPTIONS = ReadOptions()
 OBSERVATION_CHUNK = 20_000
-_READ_ERRORS = (OSError, UnicodeDecodeError, ValueError, EOFError, csv.Error, zlib.error)
+_READ_ERRORS: tuple[type[Exception], ...] = (
+    OSError, UnicodeDecodeError, ValueError, EOFError, csv.Error, zlib.error, OverflowError,
+    RecursionError, *spreadsheet_errors())
 
 
 def pick_reader(path: Path, fmt: str | None = None) -> Reader:
@@ -48,9 +52,15 @@ def pick_reader(path: Path, fmt: str | None = None) -> Reader:
         if fmt not in readers:
             raise FormatNotRecognised(f"{path} (no reader named {fmt!r})", sorted(readers))
         return readers[fmt]
-    for name in sorted(readers):
-        if readers[name].claims(path):
-            return readers[name]
+    claimed = [name for name in sorted(readers) if readers[name].claims(path)]
+    if len(claimed) == 1:
+        return readers[claimed[0]]
+    if claimed:
+        raise FormatNotRecognised(str(path), claimed, f"the columns match both {claimed[0]} and "
+                                  f"{claimed[1]}: name the format (migprofile import FORMAT FILE)")
+    known = unsupported_table(path)
+    if known:
+        raise FormatNotRecognised(str(path), [], f"this is {known}, which no reader imports")
     raise FormatNotRecognised(str(path), sorted(readers))
 
 
@@ -76,6 +86,7 @@ def import_file(store: Store, path: Path, fmt: str | None = None,
         raise ImportFailed(f"{path.name}: {len(batch.report.errors)} error(s); nothing was "
                            "written", batch.report)
     batch.source = _with_overrides(batch, options)
+    check_batch(store, batch, options)
     write_batch(store, batch, sha256=sha256, options=options)
     return batch
 

@@ -20,6 +20,7 @@ from typing import Any
 from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register, sha256_of
 from migprofile.importers.csvrows import base_name, iter_rows
+from migprofile.importers.numbers import PLAIN
 from migprofile.importers.reference import read_indicators
 from migprofile.importers.table_context import TableContext
 from migprofile.importers.tabular import accessed_date, batch_indicators, has_columns
@@ -239,10 +240,7 @@ def parse_number(text: str) -> float:
     if "," in text:
         raise ValueError(f"{text!r}: write numbers with a decimal point and no thousands "
                          "separator (12345.5)")
-    value = float(re.sub(r"[\s\u00a0\u202f]", "", text))
-    if value != value or value in (float("inf"), float("-inf")):
-        raise ValueError(f"{text!r} is not a finite number")
-    return value
+    return PLAIN.parse(re.sub(r"[\s\u00a0\u202f]", "", text))
 
 
 def _measure(ctx: TableContext, line: int, cells: dict[str, str]

@@ -27,6 +27,7 @@ from pathlib import Path
 from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register, sha256_of
 from migprofile.importers.csvrows import base_name, head_lines, iter_rows, parse_value
+from migprofile.importers.numbers import COUNT
 from migprofile.importers.provenance import indicators, reader_mapping, source_record
 from migprofile.model import AreaKind, LocalizedText, Observation, Sex, Status
 from migprofile.validate import Report
@@ -97,9 +98,9 @@ def _read_cells(path: Path, areas: AreaMap, report: Report) -> Cells:
                          file=path.name, row=line, column="sex")
             continue
         try:
-            cell = parse_value(row["n"])
-        except ValueError:
-            report.error("invalid-value", f"{row['n']!r} is not a number", file=path.name,
+            cell = parse_value(row["n"], COUNT)
+        except ValueError as exc:
+            report.error("invalid-value", str(exc), file=path.name,
                          row=line, column="n")
             continue
         dest = areas.code(row["geo"].strip(), line, "geo")

@@ -29,6 +29,7 @@ from pathlib import Path
 from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register, sha256_of
 from migprofile.importers.csvrows import Row, base_name, head_lines, iter_rows, parse_value
+from migprofile.importers.numbers import COUNT
 from migprofile.importers.provenance import indicators, reader_mapping, source_record
 from migprofile.model import Observation, Sex, Status
 from migprofile.validate import Report
@@ -114,9 +115,9 @@ class _Reading:
                               row=line, column="period")
             return
         try:
-            value, status = parse_value(row["value"])
-        except ValueError:
-            self.report.error("invalid-value", f"{row['value']!r} is not a number",
+            value, status = parse_value(row["value"], COUNT)
+        except ValueError as exc:
+            self.report.error("invalid-value", str(exc),
                               file=self.file, row=line, column="value")
             return
         area = self._area(code, row["location"], line)

@@ -38,8 +38,10 @@ from pathlib import Path
 from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register
 from migprofile.importers.csvrows import iter_rows, open_text, parse_value
+from migprofile.importers.numbers import COUNT
+from migprofile.importers.signature import Signature, matching, unsupported_table
 from migprofile.importers.table_context import TableContext
-from migprofile.importers.tabular import NO_NOTE, batch_indicators, file_record, has_columns
+from migprofile.importers.tabular import NO_NOTE, batch_indicators, file_record
 from migprofile.model import LocalizedText, Source, Status
 
 KEYS = ("year", "coo", "coa")
@@ -62,14 +64,21 @@ TABLES = {
     "asylum-applications": ("applied", "app_pc"),
     "asylum-decisions": ("dec_total", "dec_pc"),
 }
+# population.csv is told from flows.csv (also year, coo, coa, refugees, asylum_seekers) by
+# the population types only stocks have
+SIGNATURES = {
+    "population": Signature("UNHCR population", (*KEYS, *TABLES["population"]),
+                            any_of=("idps", "stateless", "ooc")),
+    "asylum-applications": Signature("UNHCR asylum applications",
+                                     (*KEYS, *TABLES["asylum-applications"])),
+    "asylum-decisions": Signature("UNHCR asylum decisions", (*KEYS, *TABLES["asylum-decisions"])),
+}
 
 
 def table_of(path: Path) -> str | None:
     """Which UNHCR table a CSV file holds, from its columns."""
-    for table, columns in TABLES.items():
-        if has_columns(path, *KEYS, *columns):
-            return table
-    return None
+    found = matching(SIGNATURES.values(), path)
+    return next((t for t, s in SIGNATURES.items() if s is found), None)
 
 
 def max_year(path: Path) -> str:
@@ -92,17 +101,18 @@ def count_cell(ctx: TableContext, text: str | None, row: int, column: str
     """A UNHCR count with its status; None when nothing is to be stored (0, empty, bad)."""
     if text is None or text == "0" or not text.strip():
         return None
-    if text.isdigit():  # the common case, parsed without the general rules
+    if len(text) < 16 and text.isdigit():  # the common case, parsed without the general rules
         count = float(text)
         status = Status.OBSERVED
     else:
         try:
-            value, status = parse_value(text)
-        except ValueError:
-            value = -1.0
+            value, status = parse_value(text, COUNT)
+        except ValueError as exc:
+            ctx.problem("invalid-value", str(exc), row=row, column=column)
+            return None
         if value is None:
             return None, status
-        if value < 0 or value != int(value):
+        if value != int(value):
             ctx.problem("invalid-value", f"{text!r} is not a count", row=row, column=column)
             return None
         count = value
@@ -209,14 +219,12 @@ def _part(ctx: TableContext, text: str | None, row: int, column: str) -> float |
     """A count to add up: a number, None (suppressed or missing), False (empty or bad)."""
     if text is None or not text.strip():
         return False
-    if text.isdigit():
+    if len(text) < 16 and text.isdigit():
         return float(text)
     try:
-        value, _ = parse_value(text)
-    except ValueError:
-        value = -1.0
-    if value is not None and value < 0:
-        ctx.problem("invalid-value", f"{text!r} is not a count", row=row, column=column)
+        value, _ = parse_value(text, COUNT)
+    except ValueError as exc:
+        ctx.problem("invalid-value", str(exc), row=row, column=column)
         return False
     return value
 
@@ -257,13 +265,17 @@ class UnhcrReader:
     description = ("UNHCR Refugee Data Finder tables (refugees R package): population.csv, "
                    "asylum_applications.csv, asylum_decisions.csv")
 
+    signatures = tuple(SIGNATURES.values())
+
     def claims(self, path: Path) -> bool:
         return table_of(path) is not None
 
     def read(self, path: Path, options: ReadOptions) -> ImportBatch:
         table = table_of(path)
         if table is None:
-            raise ValueError(f"{path} is not a UNHCR population or asylum table")
+            known = unsupported_table(path)
+            raise ValueError(f"{path.name} is {known}, which migprofile does not import" if known
+                             else f"{path.name} is not a UNHCR population or asylum table")
         source = unhcr_source(path, table, options)
         ctx = TableContext(
             file=path.name, source_id=source.id, options=options,

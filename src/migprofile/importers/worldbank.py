@@ -27,6 +27,7 @@ from pathlib import Path
 from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register, sha256_of
 from migprofile.importers.csvrows import Row, base_name, head_lines, iter_rows, parse_value
+from migprofile.importers.numbers import COUNT, PLAIN
 from migprofile.importers.provenance import indicators, known_value, source_record
 from migprofile.importers.wdi_placeholders import read_cell
 from migprofile.model import Observation, Source, Status
@@ -42,6 +43,7 @@ WDI: dict[str, tuple[str, float]] = {
 }
 GDIDATA = {"remin": "BX.TRF.PWKR.CD.DT", "remout": "BM.TRF.PWKR.CD.DT",
            "gdp": "NY.GDP.MKTP.CD", "pop": "SP.POP.TOTL", "nmig": "SM.POP.NETM"}
+SIGNED = frozenset({"SM.POP.NETM"})  # WDI codes whose values may be negative
 WIDE_COLUMNS = ("Country Name", "Country Code", "Indicator Name", "Indicator Code")
 LONG_COLUMNS = ("geo", "var", "t", "v")
 _DOWNLOAD_ID = re.compile(r"_v2_(\d+)")
@@ -97,7 +99,7 @@ class GdidataReader:
             if code is None:
                 skipped[row["var"].strip()] += 1
                 continue
-            cell = _cell(row["v"], row["t"], line, path.name, report, ("v", "t"))
+            cell = _cell(row["v"], row["t"], line, path.name, report, ("v", "t"), code)
             area = areas.code(row["geo"].strip(), line, "geo")
             if cell is not None and area is not None:
                 cells[(area, code, row["t"].strip())] = cell
@@ -114,16 +116,15 @@ def _is_wide_header(line: str) -> bool:
 
 
 def _cell(text: str, year: str, line: int, file: str, report: Report,
-          columns: tuple[str, str]) -> Cell | None:
+          columns: tuple[str, str], code: str) -> Cell | None:
     if not _YEAR.match(year.strip()):
         report.error("invalid-value", f"year {year!r} is not YYYY", file=file, row=line,
                      column=columns[1])
         return None
-    try:
-        return parse_value(text)
-    except ValueError:
-        report.error("invalid-value", f"{text!r} is not a number", file=file, row=line,
-                     column=columns[0])
+    try:  # net migration may be negative; remittances, GDP and population may not
+        return parse_value(text, PLAIN if code in SIGNED else COUNT)
+    except ValueError as exc:
+        report.error("invalid-value", str(exc), file=file, row=line, column=columns[0])
         return None
 
 
@@ -218,7 +219,7 @@ def _wide_cells(rows: Iterator[tuple[int, Row]], file: str, areas: AreaMap,
         names.setdefault(code, row.get("Indicator Name", "").strip())
         area = areas.code(row.get("Country Code", "").strip(), line, "Country Code")
         for year in (k for k in row if _YEAR.match(k)):
-            cell = _cell(row[year], year, line, file, report, (year, year))
+            cell = _cell(row[year], year, line, file, report, (year, year), code)
             if area is not None and cell is not None:
                 cells[(area, code, year)] = cell
     if unknown:

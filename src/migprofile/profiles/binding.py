@@ -36,6 +36,7 @@ from migprofile.indicators.growth import GrowthMethod, average_annual_growth, ye
 from migprofile.indicators.shares import share as share_of
 from migprofile.indicators.shares import variation as variation_of
 from migprofile.model import Narrative, Observation, Status, breakdown_key
+from migprofile.profiles.sandbox import BudgetedEnvironment
 from migprofile.profiles.tree import Value
 
 
@@ -288,8 +289,9 @@ class Binder:
 
     def _environment(self) -> SandboxedEnvironment:
         """The one place the narratives' sandbox is made (functions, filters, options)."""
-        env = SandboxedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
-                                   trim_blocks=True, lstrip_blocks=True)
+        # the sandbox with an operation and time budget (profiles/sandbox.py): no hang
+        env = BudgetedEnvironment(undefined=jinja2.StrictUndefined, autoescape=False,
+                                  trim_blocks=True, lstrip_blocks=True)
         env.globals.update(obs=self.obs, growth=self.growth, share=self.share,
                            variation=self.variation, total=self.total, newest=self.newest,
                            earliest=self.earliest, top=self.top, rate=self.rate,

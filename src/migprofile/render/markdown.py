@@ -27,7 +27,8 @@ from migprofile.profiles.tree import (
     TableBlock,
 )
 from migprofile.render.common import Translate, chart_table, fallback_mark, short_sha, translator
-from migprofile.render.markup import safe_markdown, strip_footnote_marks
+from migprofile.render.markup import strip_footnote_marks
+from migprofile.render.mdsafe import safe_markdown
 
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+")
 _SLUG_DROP = re.compile(r"[^\w\- ]", re.UNICODE)
@@ -82,7 +83,8 @@ class _Writer:
         return "\n\n".join(self.out).rstrip() + "\n"
 
     def add(self, *chunks: str) -> None:
-        self.out.extend(c for c in chunks if c)
+        # every chunk passes here: texts from packages and sources are sanitized once
+        self.out.extend(safe_markdown(c) for c in chunks if c)
 
     def cover(self) -> None:
         cover = self.profile.cover

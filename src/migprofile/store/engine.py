@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +17,14 @@ from sqlalchemy.exc import SQLAlchemyError
 from migprofile.errors import StoreError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
+SQLITE_BUSY_SECONDS = 60
+MIGRATE_ATTEMPTS = 3
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_SECONDS * 1000}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -32,7 +37,9 @@ def make_engine(url: str) -> Engine:
     try:
         if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
             Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, future=True)
+        # writers wait for each other (up to a minute) instead of failing "database is locked"
+        args = {"timeout": SQLITE_BUSY_SECONDS} if url.startswith("sqlite") else {}
+        engine = create_engine(url, future=True, connect_args=args)
     except (SQLAlchemyError, ImportError, OSError) as exc:
         raise StoreError(f"cannot open database {url!r}: {exc}") from exc
     if engine.dialect.name == "sqlite":
@@ -49,14 +56,33 @@ def alembic_config(engine: Engine) -> Config:
 
 
 def migrate(engine: Engine, revision: str = "head") -> None:
-    """Create or upgrade the schema to ``revision``."""
+    """Create or upgrade the schema to ``revision``.
+
+    A database already at the newest revision is left alone (no write, so read commands
+    and concurrent processes do not contend for a lock); when two processes upgrade the
+    same database at once, the one that loses the race finds it upgraded and goes on."""
+    if revision == "head" and _at_head(engine):
+        return
     cfg = alembic_config(engine)
+    for attempt in range(MIGRATE_ATTEMPTS):
+        try:
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, revision)
+            return
+        except SQLAlchemyError as exc:
+            if revision == "head" and _at_head(engine):
+                return  # another process migrated it meanwhile
+            if attempt + 1 == MIGRATE_ATTEMPTS:
+                raise StoreError(f"cannot migrate {engine.url!r}: {exc}") from exc
+            time.sleep(0.5 * (attempt + 1))
+
+
+def _at_head(engine: Engine) -> bool:
     try:
-        with engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, revision)
-    except SQLAlchemyError as exc:
-        raise StoreError(f"cannot migrate {engine.url!r}: {exc}") from exc
+        return current_revision(engine) == head_revision()
+    except SQLAlchemyError:
+        return False
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -64,6 +90,7 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
+@cache
 def head_revision() -> str | None:
     script = ScriptDirectory.from_config(alembic_config(create_engine("sqlite://")))
     return script.get_current_head()

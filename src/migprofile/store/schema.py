@@ -227,3 +227,13 @@ imports = Table(
     Column("imported_at", DateTime(timezone=True), nullable=False),
     Column("options", JSON, nullable=False),
 )
+
+# the state of set-up steps that span many transactions (``init``): a read command refuses a
+# database whose ``init`` was interrupted (see store/state.py)
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("key", String(40), primary_key=True),
+    Column("value", String(40), nullable=False),
+    Column("changed_at", DateTime(timezone=True), nullable=False),
+)

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, column, delete, insert, select, table, text
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.sql.elements import TextClause
 
 from migprofile.errors import StoreError
 from migprofile.store import schema as t
@@ -84,6 +85,34 @@ _POSTGRES = text(
     "ORDER BY ts_rank(to_tsvector('simple', body), q) DESC LIMIT :limit")
 
 
+def _unaccent_schema(conn: Connection) -> str | None:
+    """The schema of PostgreSQL's ``unaccent`` extension, or None when it is not installed
+    (migration 0006 installs it when the server has it and the role may)."""
+    found = conn.execute(text(
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace "
+        "WHERE e.extname = 'unaccent'")).scalar()
+    return None if found is None else str(found)
+
+
+def _postgres_query(schema: str | None) -> TextClause:
+    """Accent-insensitive when ``unaccent`` is there (like SQLite's ``remove_diacritics``);
+    the index is then not used, which the few thousand rows of the index allow."""
+    if schema is None:
+        return _POSTGRES
+    fn = '"' + schema.replace('"', '""') + '".unaccent'
+    # the snippet keeps the accents of the text when the words as typed match it
+    options = "'StartSel=[, StopSel=], MaxWords=30, MinWords=10'"
+    exact = f"ts_headline('simple', body, plainto_tsquery('simple', :q), {options})"
+    return text(
+        "SELECT kind, country, ref, lang, CASE WHEN to_tsvector('simple', body) @@ "
+        "plainto_tsquery('simple', :q) "
+        f"THEN {exact} ELSE ts_headline('simple', {fn}(body), q, {options}) END AS snippet "
+        f"FROM search_index, plainto_tsquery('simple', {fn}(:q)) AS q "
+        f"WHERE to_tsvector('simple', {fn}(body)) @@ q "
+        "AND (CAST(:lang AS TEXT) IS NULL OR lang = :lang) "
+        f"ORDER BY ts_rank(to_tsvector('simple', {fn}(body)), q) DESC LIMIT :limit")
+
+
 def search_texts(store: Store, words: str, *, lang: str | None = None,
                  limit: int = 50) -> list[SearchHit]:
     """Instruments and framework cells whose text holds every word (best first)."""
@@ -93,7 +122,8 @@ def search_texts(store: Store, words: str, *, lang: str | None = None,
     params = {"q": fts5_query(words) if sqlite else words, "lang": lang, "limit": limit}
     try:
         with store.engine.connect() as conn:
-            result = conn.execute(_SQLITE if sqlite else _POSTGRES, params).mappings()
+            query = _SQLITE if sqlite else _postgres_query(_unaccent_schema(conn))
+            result = conn.execute(query, params).mappings()
             return [SearchHit(r["kind"], r["country"], r["ref"], r["lang"], r["snippet"])
                     for r in result]
     except SQLAlchemyError as exc:

@@ -11,12 +11,15 @@ from starlette.responses import Response
 
 from migprofile.geo import default_registry
 from migprofile.store import ObservationFilter
+from migprofile.web import models as m
 from migprofile.web import serialize as ser
+from migprofile.web.models import documented
 from migprofile.web.portal import Portal
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
 JSON = "application/json"
 MAX_LIMIT = 1000
+MAX_OFFSET = 10**9  # beyond any table's size; larger integers would overflow SQL integers
 
 
 def _portal(request: Request) -> Portal:
@@ -28,14 +31,16 @@ def _json(value: Any) -> Response:
     return Response(ser.dumps(value), media_type=JSON)
 
 
-@router.get("/areas", summary="Every area: countries, regions, groupings")
+@router.get("/areas", summary="Every area: countries, regions, groupings",
+            responses=documented(m.AreaList))
 def areas(request: Request) -> Response:
     portal = _portal(request)
     return Response(portal.bytes.get_or_make(("api-areas",), lambda: ser.dumps(
         {"areas": [ser.area(a) for a in portal.areas().values()]})), media_type=JSON)
 
 
-@router.get("/indicators", summary="Every indicator with its names and unit")
+@router.get("/indicators", summary="Every indicator with its names and unit",
+            responses=documented(m.IndicatorList))
 def indicators(request: Request) -> Response:
     return _json({"indicators": [ser.indicator(i) for i in _portal(request).store.indicators()]})
 
@@ -46,7 +51,8 @@ def _partner(value: str | None) -> str | None:
     return default_registry().try_resolve(value) or value
 
 
-@router.get("/observations", summary="Observations, filtered and paginated (JSON or CSV)")
+@router.get("/observations", summary="Observations, filtered and paginated (JSON or CSV)",
+            responses=documented(m.ObservationPage, csv=True))
 async def observations(
     request: Request,
     indicator: str | None = None,
@@ -56,7 +62,7 @@ async def observations(
     year_to: Annotated[int | None, Query(alias="to", ge=1800, le=2200)] = None,
     sex: Literal["total", "male", "female"] | None = None,
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
     format: Literal["json", "csv"] = "json",
 ) -> Response:
     portal = _portal(request)
@@ -89,7 +95,8 @@ def _observations(portal: Portal, where: ObservationFilter, request: Request, li
                       "observations": records})
 
 
-@router.get("/profiles/{iso2}", summary="The profile tree of a country in one language")
+@router.get("/profiles/{iso2}", summary="The profile tree of a country in one language",
+            responses=documented(m.ProfileDocument))
 async def profile(request: Request, iso2: str, lang: Literal["fr", "en", "ar"] = "fr",
                   growth: Literal["linear", "exponential"] | None = None) -> Response:
     portal = _portal(request)
@@ -103,7 +110,8 @@ async def profile(request: Request, iso2: str, lang: Literal["fr", "en", "ar"] =
     return Response(found, media_type=JSON)
 
 
-@router.get("/legal-instruments", summary="Legal instruments, optionally of one country")
+@router.get("/legal-instruments", summary="Legal instruments, optionally of one country",
+            responses=documented(m.InstrumentList))
 def legal_instruments(request: Request, country: str | None = None) -> Response:
     portal = _portal(request)
     code = portal.country_code(country) if country else None
@@ -111,6 +119,7 @@ def legal_instruments(request: Request, country: str | None = None) -> Response:
     return _json({"legal_instruments": [ser.instrument(i) for i in items]})
 
 
-@router.get("/sources", summary="Every source with edition, access date, sha256, citation")
+@router.get("/sources", summary="Every source with edition, access date, sha256, citation",
+            responses=documented(m.SourceList))
 def sources(request: Request) -> Response:
     return _json({"sources": [ser.source(s) for s in _portal(request).store.sources()]})

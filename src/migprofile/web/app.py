@@ -19,6 +19,8 @@ from migprofile.settings import Settings, get_settings
 from migprofile.store import Store
 from migprofile.web import api, editor, embed, find, legal, pages
 from migprofile.web.errors import install_error_handlers
+from migprofile.web.hardening import Hardening
+from migprofile.web.models import install_openapi
 from migprofile.web.portal import Portal
 
 STATIC = Path(__file__).with_name("static")
@@ -34,6 +36,8 @@ def create_app(store: Store | None = None, *, settings: Settings | None = None) 
                   description="Migration data and country migration profiles (fr/en/ar).")
     app.state.portal = Portal(store, settings)
     install_error_handlers(app)
+    app.add_middleware(Hardening)
+    install_openapi(app)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.include_router(api.router)
     app.include_router(find.api)

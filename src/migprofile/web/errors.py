@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -39,15 +40,16 @@ def error_body(status: int, message: str, details: Any = None) -> dict[str, Any]
 
 
 def error_response(request: Request, status: int, message: str,
-                   details: Any = None) -> Response:
+                   details: Any = None, headers: Mapping[str, str] | None = None) -> Response:
     body = error_body(status, message, details)
     wants_html = "text/html" in request.headers.get("accept", "")
     if wants_html and not request.url.path.startswith("/api/"):
         from migprofile.web.pages import error_page
 
-        return HTMLResponse(error_page(request, body), status_code=status)
+        return HTMLResponse(error_page(request, body), status_code=status,
+                            headers=dict(headers or {}))
     return Response(json.dumps(body, ensure_ascii=False), status_code=status,
-                    media_type="application/json")
+                    media_type="application/json", headers=dict(headers or {}))
 
 
 def _validation(request: Request, exc: Exception) -> Response:
@@ -74,7 +76,8 @@ def _http(request: Request, exc: Exception) -> Response:
     message = exc.detail if isinstance(exc.detail, str) else "error"
     if exc.status_code == 404:
         message = f"no such page: {request.url.path}"
-    return error_response(request, exc.status_code, message)
+    # a 405 carries ``Allow`` (the methods the route answers), as HTTP requires
+    return error_response(request, exc.status_code, message, headers=exc.headers)
 
 
 def _internal(request: Request, exc: Exception) -> Response:

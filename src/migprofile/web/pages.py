@@ -19,13 +19,13 @@ from migprofile.profiles.legal.matrix import as_of_text, regions
 from migprofile.profiles.legal.words import pick, wording
 from migprofile.render import EXTENSIONS
 from migprofile.render.common import direction
+from migprofile.render.downloads import csv_bytes, download_rows, xlsx_bytes
 from migprofile.web import legal as legal_view
 from migprofile.web import views
 from migprofile.web.country import embed_profile
 from migprofile.web.errors import InvalidParameter
 from migprofile.web.messages import LANG_NAMES, LANGS, translator
 from migprofile.web.portal import Portal
-from migprofile.web.serialize import csv_bytes, xlsx_bytes
 
 TEMPLATES = Path(__file__).with_name("templates")
 HTML = "text/html; charset=utf-8"
@@ -139,14 +139,17 @@ def table_file(request: Request, lang: str, iso2: str, table_id: str, ext: str,
     lang, method = portal.lang(lang), portal.growth(growth)
     if ext not in ("csv", "xlsx"):
         raise InvalidParameter("ext", f"{ext!r} is not csv or xlsx")
-    table = portal.table(portal.country_code(iso2), lang, method, table_id)
-    name = f"{iso2}-{lang}-{table_id}.{ext}"
+    code = portal.country_code(iso2)
+    table = portal.table(code, lang, method, table_id)
+    # the file name from the canonical code and the table's own id, never the raw path
+    name = f"{portal.areas()[code].iso2 or code}-{lang}-{table.id}.{ext}"
     headers = {"Content-Disposition": f'attachment; filename="{name}"'}
     if ext == "csv":
-        return Response(csv_bytes(table.csv_rows()), media_type="text/csv; charset=utf-8",
+        return Response(csv_bytes(download_rows(table)), media_type="text/csv; charset=utf-8",
                         headers=headers)
     media = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    return Response(xlsx_bytes(table.csv_rows(), table_id), media_type=media, headers=headers)
+    return Response(xlsx_bytes(download_rows(table), table_id), media_type=media,
+                    headers=headers)
 
 
 # the countries compared when none are named: the Maghreb and neighbours the seed discusses
@@ -205,7 +208,8 @@ YearTo = Annotated[int, Query(alias="to", ge=1800, le=2200)]
 
 @router.get("/{lang}/compare")
 def compare(request: Request, lang: str, indicator: str | None = None,
-            country: Annotated[list[str] | None, Query()] = None, countries: str = "",
+            country: Annotated[list[str] | None, Query(max_length=MAX_COMPARED * 3)] = None,
+            countries: Annotated[str, Query(max_length=2000)] = "",
             year_from: YearFrom = 1990, year_to: YearTo = 2024,
             growth: str | None = None) -> Response:
     context, _ = _comparison(request, lang, indicator, country or [], countries, year_from,
@@ -216,7 +220,8 @@ def compare(request: Request, lang: str, indicator: str | None = None,
 
 @router.get("/{lang}/compare.csv")
 def compare_csv(request: Request, lang: str, indicator: str | None = None,
-                country: Annotated[list[str] | None, Query()] = None, countries: str = "",
+                country: Annotated[list[str] | None, Query(max_length=MAX_COMPARED * 3)] = None,
+            countries: Annotated[str, Query(max_length=2000)] = "",
                 year_from: YearFrom = 1990, year_to: YearTo = 2024,
                 growth: str | None = None) -> Response:
     context, result = _comparison(request, lang, indicator, country or [], countries,

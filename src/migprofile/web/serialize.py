@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from collections.abc import Iterable, Sequence
+import math
+from collections.abc import Iterable
 from dataclasses import asdict
 from datetime import date
 from typing import Any
 
 from migprofile.model import Area, Indicator, LegalInstrument, Observation, Source
+from migprofile.render.downloads import csv_bytes, xlsx_bytes
 from migprofile.render.markup import json_safe
 
 OBSERVATION_FIELDS = ("indicator", "country", "partner", "period", "value", "sex", "status",
@@ -54,21 +54,28 @@ def source(s: Source) -> dict[str, Any]:
 
 
 def dumps(value: Any) -> bytes:
-    return json_safe(json.dumps(value, ensure_ascii=False, separators=(",", ":"))).encode("utf-8")
+    """Compact UTF-8 JSON; never ``Infinity`` or ``NaN`` (not JSON): they become null."""
+    try:
+        text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    except ValueError:
+        text = json.dumps(_finite(value), ensure_ascii=False, separators=(",", ":"),
+                          allow_nan=False)
+    return json_safe(text).encode("utf-8")
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
 
 
 def to_plain(value: Any) -> Any:
     """A dataclass tree as JSON-ready data."""
     return asdict(value)
-
-
-def csv_bytes(rows: Iterable[Sequence[Any]]) -> bytes:
-    """CSV with a UTF-8 BOM (spreadsheets then read Arabic and accents right)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    for row in rows:
-        writer.writerow(["" if v is None else v for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def observation_rows(items: Iterable[Observation]) -> list[list[Any]]:
@@ -80,17 +87,4 @@ def observation_rows(items: Iterable[Observation]) -> list[list[Any]]:
     return rows
 
 
-def xlsx_bytes(rows: Sequence[Sequence[Any]], title: str) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-
-    book = Workbook()
-    sheet = book.active
-    sheet.title = title[:31] or "table"
-    for row in rows:
-        sheet.append(list(row))
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+__all__ = ["csv_bytes", "xlsx_bytes"]
