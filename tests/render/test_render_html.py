@@ -77,7 +77,7 @@ def pages(profiles: dict[str, Profile]) -> dict[str, str]:
 
 
 def test_formats() -> None:
-    assert set(FORMATS) == set(EXTENSIONS) == {"html", "pdf", "md", "json"}
+    assert set(FORMATS) == set(EXTENSIONS) == {"html", "pdf", "md", "json", "datapackage"}
     with pytest.raises(RenderError):
         render(None, "docx")  # type: ignore[arg-type]
 

@@ -55,11 +55,14 @@ def test_every_chart_has_an_embed_page_with_its_source(client: TestClient) -> No
     for url in urls:
         page = client.get(url)
         assert page.status_code == 200, url
-        assert page.headers["content-security-policy"] == "frame-ancestors *"
+        assert "frame-ancestors *" in page.headers["content-security-policy"]
+        assert "x-frame-options" not in page.headers
         assert '<p class="source">' in page.text and "vega-chart" in page.text
         assert "&lt;iframe src=&#34;" + url in html or f'&lt;iframe src="{url}"' in html \
             or "iframe src=&#34;" in html
     assert client.get("/fr/embed/countries/MA/charts/nope").status_code == 404
+    assert "frame-ancestors 'none'" in client.get("/fr/countries/MA").headers[
+        "content-security-policy"]  # the rest of the portal is not for framing
 
 
 @pytest.mark.parametrize(("lang", "decimal", "thousands"),
@@ -112,3 +115,24 @@ def test_compare_csv_has_numbers_and_the_formula(client: TestClient) -> None:
     assert rows[0][:2] == ["country", "iso2"] and "ln(v1 / v0) / t × 100" in rows[0][-1]
     morocco = next(r for r in rows if r[1] == "MA")
     assert all(v == "" or v.replace(".", "", 1).lstrip("-").isdigit() for v in morocco[2:])
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fr", "Introuvable\u00a0: pays « Atlantide »"), ("ar", "غير موجود: البلد « Atlantide »"),
+    ("en", "country")])
+def test_error_pages_speak_the_page_language(client: TestClient, lang: str,
+                                             expected: str) -> None:
+    response = client.get(f"/{lang}/countries/Atlantide", headers={"accept": "text/html"})
+    assert response.status_code == 404
+    assert expected in response.text
+    if lang != "en":
+        assert "not found" not in response.text.lower()
+
+
+def test_api_errors_follow_accept_language(client: TestClient) -> None:
+    body = client.get("/api/v1/profiles/Atlantide",
+                      headers={"accept-language": "ar,en;q=0.5"}).json()
+    assert body["error"]["code"] == "not_found"  # the code stays, for programs
+    assert body["error"]["message"].startswith("غير موجود")
+    english = client.get("/api/v1/profiles/Atlantide").json()
+    assert "Atlantide" in english["error"]["message"]

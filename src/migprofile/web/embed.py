@@ -13,9 +13,8 @@ from migprofile.web.pages import portal_of
 from migprofile.web.portal import Portal
 
 router = APIRouter(include_in_schema=False)
-# Other sites may frame these pages (and only these): the portal's other pages are not for
-# framing.
-EMBED_HEADERS = {"Content-Security-Policy": "frame-ancestors *"}
+# Other sites may frame these pages, and only these: web/hardening.py gives /{lang}/embed/
+# its ``frame-ancestors *``.
 
 
 @router.get("/{lang}/embed/countries/{iso2}/charts/{chart_id}")
@@ -23,7 +22,7 @@ async def chart(request: Request, lang: str, iso2: str, chart_id: str,
                 growth: str | None = None) -> Response:
     portal = portal_of(request)
     body = await run_in_threadpool(_page, portal, lang, iso2, chart_id, growth)
-    return Response(body, media_type="text/html; charset=utf-8", headers=EMBED_HEADERS)
+    return Response(body, media_type="text/html; charset=utf-8")
 
 
 def _page(portal: Portal, lang: str, iso2: str, chart_id: str, growth: str | None) -> bytes:

@@ -41,7 +41,11 @@ def error_body(status: int, message: str, details: Any = None) -> dict[str, Any]
 
 def error_response(request: Request, status: int, message: str,
                    details: Any = None, headers: Mapping[str, str] | None = None) -> Response:
+    from migprofile.web.error_text import localized_message, request_lang
+
     body = error_body(status, message, details)
+    lang = request_lang(request)
+    body["error"]["message"] = localized_message(lang, body["error"]["code"], message, details)
     wants_html = "text/html" in request.headers.get("accept", "")
     if wants_html and not request.url.path.startswith("/api/"):
         from migprofile.web.pages import error_page

@@ -11,12 +11,15 @@ from starlette.responses import FileResponse, RedirectResponse, Response
 
 from migprofile import core
 from migprofile.errors import NotFoundError
+from migprofile.web import models as m
 from migprofile.web import serialize as ser
+from migprofile.web.models import documented
 from migprofile.web.pages import portal_of, render_page
 
 pages = APIRouter(include_in_schema=False)
 api = APIRouter(prefix="/api/v1", tags=["api"])
-QUERY = Annotated[str, Query(min_length=1, max_length=100, description="name, alias or code")]
+QUERY = Annotated[str, Query(min_length=1, max_length=100, pattern=m.NO_CONTROL,
+                             description="name, alias or code")]
 
 
 def _found(request: Request, q: str, lang: str, limit: int) -> list[core.FoundArea]:
@@ -40,7 +43,8 @@ def find(request: Request, lang: str, q: QUERY) -> Response:
     return Response(body, media_type="text/html; charset=utf-8")
 
 
-@api.get("/areas/search", summary="Countries whose names (fr/en/ar), aliases or codes match")
+@api.get("/areas/search", summary="Countries whose names (fr/en/ar), aliases or codes match",
+         responses=documented(m.AreaSearch))
 def search_areas(request: Request, q: QUERY,
                  lang: Annotated[str, Query(pattern="^(fr|en|ar)$")] = "en",
                  limit: Annotated[int, Query(ge=1, le=50)] = 10) -> Response:

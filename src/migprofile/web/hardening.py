@@ -5,7 +5,9 @@ API, static files and error pages alike.
 - Headers: a Content-Security-Policy (everything from this host; scripts only from files —
   no inline script runs — with ``'unsafe-eval'`` because Vega compiles its expressions;
   ``form-action 'self'`` so the portal's own HTML forms keep posting; ``frame-ancestors
-  'none'``), ``X-Content-Type-Options: nosniff``, ``Referrer-Policy``, ``X-Frame-Options``.
+  'none'``, but ``*`` and no ``X-Frame-Options`` on the embeddable charts of
+  ``/{lang}/embed/``), ``X-Content-Type-Options: nosniff``, ``Referrer-Policy``,
+  ``X-Frame-Options``.
   Swagger UI (``/api/v1/docs``) needs its inline start-up script: its page alone allows it.
 - ``HEAD`` is answered as the ``GET`` of the same URL, without the body.
 - A path or query string holding a control character (``%00``, CR/LF…) is refused with 422
@@ -29,6 +31,9 @@ CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'u
        "img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; "
        "base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
 DOCS_CSP = CSP.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
+# the one kind of page other sites may frame: a chart made for an iframe (web/embed.py)
+EMBED_CSP = CSP.replace("frame-ancestors 'none'", "frame-ancestors *")
+_EMBED = re.compile(r"^/[a-z]{2}/embed/")
 HEADERS = [
     (b"x-content-type-options", b"nosniff"),
     (b"referrer-policy", b"strict-origin-when-cross-origin"),
@@ -52,7 +57,9 @@ class Hardening:
             await self.app(scope, receive, send)
             return
         path = scope.get("path", "")
-        csp = (DOCS_CSP if path == "/api/v1/docs" else CSP).encode()
+        embed = _EMBED.match(path) is not None
+        csp = (DOCS_CSP if path == "/api/v1/docs" else EMBED_CSP if embed else CSP).encode()
+        extra = [h for h in HEADERS if not (embed and h[0] == b"x-frame-options")]
         head = scope.get("method") == "HEAD"
         started = False
 
@@ -63,7 +70,7 @@ class Hardening:
                 headers = [h for h in message.get("headers", []) if h[0].lower() not in
                            {b"content-security-policy", *(k for k, _ in HEADERS)}]
                 message = {**message, "headers": [*headers, (b"content-security-policy", csp),
-                                                  *HEADERS]}
+                                                  *extra]}
             elif message["type"] == "http.response.body" and head:
                 message = {**message, "body": b""}
             await send(message)

@@ -5,7 +5,7 @@ each cell with its source and as-of date. The page ``/{lang}/legal`` shows the s
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
@@ -13,7 +13,9 @@ from starlette.responses import Response
 from migprofile.errors import NotFoundError
 from migprofile.profiles.legal.matrix import DIMENSIONS, Matrix, legal_matrix, regions
 from migprofile.profiles.legal.words import pick, wording
+from migprofile.web import models
 from migprofile.web import serialize as ser
+from migprofile.web.models import documented
 from migprofile.web.portal import Portal
 
 __all__ = ["DIMENSIONS", "matrix", "router"]
@@ -50,26 +52,27 @@ def matrix_json(m: Matrix, countries: list[str]) -> dict[str, Any]:
     }
 
 
-@router.get("", summary="The dimensions of the legal matrix")
-def dimensions(request: Request, lang: str = "en") -> Response:
-    portal = _portal(request)
-    lang = portal.lang(lang)
+Lang = Annotated[Literal["fr", "en", "ar"], Query(description="fr, en or ar")]
+
+
+@router.get("", summary="The dimensions of the legal matrix",
+            responses=documented(models.LegalDimensions))
+def dimensions(lang: Lang = "en") -> Response:
     return Response(ser.dumps({"dimensions": [
         {"key": d, "title": pick(wording("matrix")["dimensions"][d], lang),
          "href": f"/api/v1/legal/{d}"}
         for d in DIMENSIONS]}), media_type="application/json")
 
 
-@router.get("/{dimension}", summary="One dimension of the legal matrix, every country")
-def dimension(request: Request, dimension: Dimension,
-              lang: Annotated[str, Query(description="fr, en or ar")] = "en",
+@router.get("/{dimension}", summary="One dimension of the legal matrix, every country",
+            responses=documented(models.LegalMatrixOut))
+def dimension(request: Request, dimension: Dimension, lang: Lang = "en",
               region: Annotated[str | None, Query(description="UN region, e.g. UN:002")] = None,
               country: Annotated[str | None, Query(description="ISO2, ISO3 or name")] = None,
               ) -> Response:
     """Treaty statuses, nationality rules, visa openness, labour agreements or General
     Assembly votes; every cell with its ``source_id`` and ``as_of`` date."""
     portal = _portal(request)
-    lang = portal.lang(lang)
     m = matrix(portal, dimension, lang, region)
     countries = [portal.country_code(country)] if country else m.countries
     return Response(ser.dumps(matrix_json(m, [c for c in countries if c in m.countries])),

@@ -35,6 +35,55 @@ class AreaList(_Strict):
     areas: list[AreaOut]
 
 
+class LegalDimensionOut(_Strict):
+    key: str
+    title: str
+    href: str
+
+
+class LegalDimensions(_Strict):
+    dimensions: list[LegalDimensionOut]
+
+
+class LegalColumnOut(_Strict):
+    key: str
+    title: str
+    as_of: str | None
+
+
+class LegalCellOut(_Strict):
+    text: str
+    value: Any
+    source_id: str | None
+    as_of: str | None
+
+
+class LegalCountryOut(_Strict):
+    country: str
+    cells: dict[str, LegalCellOut]
+
+
+class LegalMatrixOut(_Strict):
+    dimension: str
+    title: str
+    sources: Any  # the sources of the dimension, with their citations
+    columns: list[LegalColumnOut]
+    countries: list[LegalCountryOut]
+
+
+class FoundAreaOut(_Strict):
+    code: str
+    iso2: str | None
+    name: str
+    profiled: bool
+    url: str | None  # the country's page, when it is profiled
+
+
+class AreaSearch(_Strict):
+    query: str
+    areas: list[FoundAreaOut]
+
+
 class IndicatorOut(_Strict):
     code: str
     unit: str

@@ -49,9 +49,9 @@ def render_page(template: str, lang: str, path: str, **context: Any) -> str:
 
 
 def error_page(request: Request, body: dict[str, Any]) -> str:
-    parts = request.url.path.strip("/").split("/")
-    lang = parts[0] if parts and parts[0] in LANGS else "fr"
-    return render_page("error.html.j2", lang, "/", error=body["error"])
+    from migprofile.web.error_text import request_lang
+
+    return render_page("error.html.j2", request_lang(request), "/", error=body["error"])
 
 
 def portal_of(request: Request) -> Portal:
@@ -160,7 +160,11 @@ MAX_COMPARED = 12  # lines a chart can still tell apart
 def _country_list(portal: Portal, lang: str, chosen: list[str], countries: str) -> list[str]:
     """ISO3 codes of the countries asked for (names, codes or regions, repeated ``country``
     parameters or the older comma list), without repeats, at most ``MAX_COMPARED``."""
-    names = [c.strip() for c in [*chosen, *countries.split(",")] if c.strip()]
+    names = list(dict.fromkeys(c.strip() for c in [*chosen, *countries.split(",")]
+                               if c.strip()))
+    if len(names) > MAX_COMPARED:  # refused before anything is looked up
+        raise InvalidParameter("country", f"at most {MAX_COMPARED} countries at once "
+                               f"({len(names)} asked for)")
     if not names:
         profiled = portal.profiled()
         return [c for c in COMPARE_DEFAULTS if c in profiled] or list(profiled[:5])
