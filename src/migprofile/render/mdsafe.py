@@ -18,6 +18,19 @@ from migprofile.render.markup import URL_SCHEMES
 _TAG_START = re.compile(r"<(?!br>|https?://|mailto:)(?=[A-Za-z/!?])")
 _LINK = re.compile(r"(!?\[[^\]]*\])\(\s*<?([^)\s>]*)>?((?:\s+\"[^\"]*\")?)\s*\)")
 _SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+# what the HTML output's allow-list drops entirely: scripts and styles with their content,
+# and event-handler attributes (so not even their text is left behind)
+_SCRIPT = re.compile(r"<(script|style)\b[^>]*>.*?(</\1\s*>|$)", re.I | re.S)
+_EVENT = re.compile(r"""(<[A-Za-z][^>]*?)\s+on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+
+
+def _cleaned(text: str) -> str:
+    text = _SCRIPT.sub("", text)
+    while True:
+        stripped = _EVENT.sub(r"\1", text)
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def _link(match: re.Match[str]) -> str:
@@ -29,7 +42,9 @@ def _link(match: re.Match[str]) -> str:
 
 
 def safe_markdown(text: str) -> str:
-    """``text`` with raw HTML tags (but ``<br>``) escaped and unsafe link targets dropped."""
+    """``text`` with raw HTML first cleaned by the HTML output's allow-list (no event handler
+    or script survives even as text), then its tags (but ``<br>``) escaped and unsafe link
+    targets dropped."""
     if "<" not in text and "](" not in text:
         return text
-    return _LINK.sub(_link, _TAG_START.sub("&lt;", text))
+    return _LINK.sub(_link, _TAG_START.sub("&lt;", _cleaned(text)))
