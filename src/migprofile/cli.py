@@ -21,7 +21,7 @@ from migprofile.errors import DataError, MigprofileError, NotFoundError
 from migprofile.geo import default_registry
 from migprofile.i18n import format_number, qualified, value_text
 from migprofile.indicators.tables import PartnerTable
-from migprofile.model import Indicator, Observation
+from migprofile.model import LANGUAGES, Indicator, Observation
 from migprofile.overview import HoldingCount, KeyFigure, SeriesSummary
 from migprofile.settings import get_settings
 from migprofile.store import Store
@@ -40,7 +40,6 @@ GrowthOption = Annotated[str | None, typer.Option(
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file path "
                                               "(default: MIGPROFILE_DATABASE_URL or "
                                               "./migprofile.db).")]
-LANGUAGES = ("fr", "en", "ar")
 GROWTHS = ("linear", "exponential")
 
 
@@ -389,7 +388,7 @@ def build(
 
     settings = get_settings()
     try:
-        langs = parse_list(lang or ",".join(settings.languages), ("fr", "en", "ar"), "language")
+        langs = parse_list(lang or ",".join(settings.languages), LANGUAGES, "language")
         formats = parse_list(fmt, FORMATS, "format")
         method = GrowthMethod(growth or settings.growth)
     except ValueError as exc:

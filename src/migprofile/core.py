@@ -19,6 +19,7 @@ from migprofile.importers.treaties import reference as treaty_reference
 from migprofile.indicators.growth import GrowthMethod
 from migprofile.indicators.tables import PartnerTable, compute_partner_table
 from migprofile.model import Area, CountryPackage, Indicator, Observation, PackageInfo, Source
+from migprofile.model.languages import LANGUAGES
 from migprofile.overview import (
     AreaHolding,
     HoldingCount,
@@ -227,7 +228,7 @@ def country_overview(store: Store, country: str, *, lang: str = "fr",
                                                    if c.framework.value == "socio_political"]),
                         ("narratives", [n.text for n in store.narratives(code)]),
                         ("footnotes", [f.text for f in store.footnotes(code)])):
-        texts[kind] = {lang_: sum(1 for t in items if lang_ in t) for lang_ in ("fr", "en", "ar")}
+        texts[kind] = {lang_: sum(1 for t in items if lang_ in t) for lang_ in LANGUAGES}
     source_ids = {o.source_id for o in observations}
     others = [o for o in observations if id(o) not in used]
     own = set(store.source_ids_of_origin(f"package:{code}"))

@@ -15,7 +15,7 @@ from babel.dates import format_date
 from babel.messages.pofile import read_po
 from babel.numbers import format_compact_decimal, format_decimal
 
-from migprofile.model import Status
+from migprofile.model import Status, languages
 
 LOCALES_DIR = Path(__file__).parent / "render" / "locales"
 QUALIFIER_MSG = {
@@ -26,7 +26,11 @@ QUALIFIER_MSG = {
 
 @cache
 def locale(lang: str) -> Locale:
-    return Locale.parse(lang)
+    """The CLDR locale the registry gives ``lang`` (the code itself for an unregistered one)."""
+    try:
+        return Locale.parse(languages.language(lang).locale)
+    except KeyError:
+        return Locale.parse(lang)
 
 
 @cache

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from migprofile.errors import ConfigError
+from migprofile.model.languages import LANGUAGES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,9 +49,9 @@ def _pdf_engine(value: str) -> str:
 
 def _langs(value: str) -> tuple[str, ...]:
     langs = tuple(v.strip() for v in value.split(",") if v.strip())
-    unknown = [lang for lang in langs if lang not in ("fr", "en", "ar")]
+    unknown = [lang for lang in langs if lang not in LANGUAGES]
     if unknown:
-        raise ValueError(f"unknown language(s) {unknown}; use fr, en, ar")
+        raise ValueError(f"unknown language(s) {unknown}; use {', '.join(LANGUAGES)}")
     return langs
 
 

@@ -109,7 +109,8 @@ def _add_countries(
         override = display.get(iso3) or {}
         babel = {lang: territories[lang].get(iso2, "") for lang in LANGUAGES}
         display_names = {
-            lang: override.get(lang) or babel[lang] or row[f"name_{lang}"] for lang in LANGUAGES
+            lang: override.get(lang) or babel[lang] or row.get(f"name_{lang}", "")
+            for lang in LANGUAGES
         }
         area = Area(
             code=iso3,
@@ -122,7 +123,7 @@ def _add_countries(
         )
         registry.add(area, priority=NamePriority.DISPLAY,
                      intermediate=_un(row["intermediate_m49"]))
-        official[iso3] = [row[f"name_{lang}"] for lang in LANGUAGES] + list(babel.values())
+        official[iso3] = [row.get(f"name_{lang}", "") for lang in LANGUAGES] + list(babel.values())
     for row in _read_csv(directory / "country_names.csv"):
         official.setdefault(row["iso3"], []).append(row["name"])
     for iso3, variants in official.items():

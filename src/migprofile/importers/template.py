@@ -34,6 +34,7 @@ from migprofile.model import (
     parse_breakdown,
     period_year,
 )
+from migprofile.model.languages import LANGUAGES
 from migprofile.settings import get_settings
 from migprofile.validate import Report, Severity
 
@@ -43,7 +44,6 @@ DATA_COLUMNS = ("country", "indicator", "partner", "period", "sex", "breakdown",
 REQUIRED = ("country", "indicator", "partner", "period", "value", "source_id")
 SOURCE_COLUMNS = ("id", "language", "publisher", "title", "edition", "url", "accessed",
                   "licence", "citation", "note")
-LANGUAGES = ("fr", "en", "ar")
 SOURCE_ID = re.compile(r"^[a-z0-9][a-z0-9._-]{0,79}$")
 STATUSES = {
     **{s.value: s for s in Status},

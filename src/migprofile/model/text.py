@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-LANGUAGES: tuple[str, ...] = ("fr", "en", "ar")
-RTL_LANGUAGES: frozenset[str] = frozenset({"ar"})
+from migprofile.model.languages import LANGUAGES, RTL_LANGUAGES
+
+__all__ = ["LANGUAGES", "RTL_LANGUAGES", "LocalizedText", "Resolved"]
 
 
 @dataclass(frozen=True)

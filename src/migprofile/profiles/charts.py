@@ -18,6 +18,8 @@ from typing import Any
 
 import altair as alt
 
+from migprofile.model import languages
+
 # Altair validates every object it constructs against the Vega-Lite JSON schema ("debug
 # mode"): two thirds of the time of a chart, for specs our own builders below produce.
 alt.utils.schemapi.disable_debug_mode()
@@ -27,19 +29,21 @@ BAR_STEP = 20
 SERIES_HEIGHT = 260
 PALETTE = ("#1f4e79", "#c55a11", "#548235", "#8c6d1f", "#7030a0", "#2e75b6", "#a5a5a5")
 BAR_COLOR = PALETTE[0]
-FONT_STACKS = {
-    "ar": "Noto Naskh Arabic, Noto Sans Arabic, Noto Sans, Tahoma, Arial, sans-serif",
-}
-DEFAULT_FONT_STACK = "Noto Sans, Helvetica Neue, Helvetica, Arial, sans-serif"
-RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
+# System fonts after the bundled ones of each script (the registry's), for viewers without them.
+_FALLBACK = {"rtl": "Tahoma, Arial, sans-serif",
+             "ltr": "Helvetica Neue, Helvetica, Arial, sans-serif"}
 
 
 def font_stack(lang: str) -> str:
-    return FONT_STACKS.get(lang, DEFAULT_FONT_STACK)
+    try:
+        spec = languages.language(lang)
+    except KeyError:
+        return "Noto Sans, " + _FALLBACK["ltr"]
+    return ", ".join((*spec.fonts, _FALLBACK[spec.direction]))
 
 
 def is_rtl(lang: str) -> bool:
-    return lang in RTL_LANGS
+    return languages.is_rtl(lang)
 
 
 def bar_chart(

@@ -26,10 +26,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from migprofile.errors import BindingError, SpecError
+from migprofile.model.languages import LANGUAGES
 from migprofile.profiles.binding import Binder, Figure, Missing, tidy, value_of
 from migprofile.profiles.tree import Paragraph, Value
 
-LANGS = ("fr", "en", "ar")
+LANGS = LANGUAGES
 STOP = {"ar": "."}
 
 

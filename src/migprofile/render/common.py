@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from migprofile.i18n import format_number, gettext
+from migprofile.model import languages
 from migprofile.profiles.tree import (
     Block,
     ChartBlock,
@@ -17,7 +18,6 @@ from migprofile.profiles.tree import (
 )
 from migprofile.render.messages import TEXT_IN_LANGUAGE
 
-RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
 _ARABIC = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NON_RTL_RUN = re.compile(r"[^\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\n]+")
@@ -30,7 +30,7 @@ Translate = Callable[[str], str]
 
 
 def direction(lang: str) -> str:
-    return "rtl" if lang.split("-")[0] in RTL_LANGS else "ltr"
+    return languages.direction(lang)
 
 
 def translator(profile: Profile) -> Translate:

@@ -97,7 +97,7 @@ def _observations(portal: Portal, where: ObservationFilter, request: Request, li
 
 @router.get("/profiles/{iso2}", summary="The profile tree of a country in one language",
             responses=documented(m.ProfileDocument))
-async def profile(request: Request, iso2: str, lang: Literal["fr", "en", "ar"] = "fr",
+async def profile(request: Request, iso2: str, lang: m.LangQuery = "fr",
                   growth: Literal["linear", "exponential"] | None = None) -> Response:
     portal = _portal(request)
     method = portal.growth(growth)

@@ -5,7 +5,7 @@ each cell with its source and as-of date. The page ``/{lang}/legal`` shows the s
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
@@ -52,7 +52,7 @@ def matrix_json(m: Matrix, countries: list[str]) -> dict[str, Any]:
     }
 
 
-Lang = Annotated[Literal["fr", "en", "ar"], Query(description="fr, en or ar")]
+Lang = models.LangQuery
 
 
 @router.get("", summary="The dimensions of the legal matrix",

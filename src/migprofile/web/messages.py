@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from migprofile.model.languages import LANGUAGE_NAMES, LANGUAGES
 from migprofile.model.text import LocalizedText
 
-LANGS: tuple[str, ...] = ("fr", "en", "ar")
-LANG_NAMES: dict[str, str] = {"fr": "Français", "en": "English", "ar": "العربية"}
+LANGS: tuple[str, ...] = LANGUAGES
+LANG_NAMES: dict[str, str] = LANGUAGE_NAMES
 
 
 def _t(fr: str, en: str, ar: str) -> LocalizedText:

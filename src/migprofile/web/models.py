@@ -7,12 +7,13 @@ added to ``serialize`` without its model fails the schema test (``extra="forbid"
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Query
 from pydantic import BaseModel, ConfigDict
 
 from migprofile.model import AreaKind, Basis, InstrumentKind, InstrumentStatus, Sex, Status
+from migprofile.model.languages import LANGUAGES
 
 Texts = dict[str, str]  # language -> text
 
@@ -191,6 +192,12 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "Unknown country, route or id"},
     422: {"model": ErrorBody, "description": "Invalid parameter"},
 }
+
+
+# The language of a request: the registry's codes, validated (422 otherwise) and listed in OpenAPI.
+LangQuery = Annotated[str, Query(pattern="^(" + "|".join(LANGUAGES) + ")$",
+                                 description="Language: " + ", ".join(LANGUAGES),
+                                 json_schema_extra={"enum": list(LANGUAGES)})]
 
 
 def documented(model: type[BaseModel], *, csv: bool = False) -> dict[int | str, dict[str, Any]]:
