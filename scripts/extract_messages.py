@@ -23,6 +23,7 @@ running the script twice changes nothing.
 from __future__ import annotations
 
 import argparse
+import copy
 import io
 import sys
 from collections.abc import Iterable, Iterator
@@ -35,11 +36,13 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
+from migprofile.model.languages import LANGUAGES
+
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIR = ROOT / "src" / "migprofile"
 LOCALES_DIR = SOURCE_DIR / "render" / "locales"
 DOMAIN = "migprofile"
-LANGS = ("fr", "en", "ar")
+LANGS = LANGUAGES  # the registry (model/languages.yaml)
 SOURCE_LANG = "en"
 YAML_KEYS = frozenset({"title", "titles", "heading", "value_title", "label_title", "caption",
                        "women_of"})
@@ -119,7 +122,9 @@ def updated(template: Catalog, lang: str) -> tuple[str, Catalog]:
         if message.id not in existing:
             existing[message.id] = message
     existing.obsolete.clear()
-    existing.update(template, no_fuzzy_matching=True, update_header_comment=False,
+    # A copy: Catalog.update shares the template's Message objects, so filling the source
+    # language's msgstr would otherwise leak English into the catalogs updated after it.
+    existing.update(copy.deepcopy(template), no_fuzzy_matching=True, update_header_comment=False,
                     update_creation_date=False)
     for key, message in list(existing.obsolete.items()):  # keep only translated leftovers
         if not message.string or lang == SOURCE_LANG:
