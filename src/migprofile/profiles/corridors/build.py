@@ -10,6 +10,7 @@ from pathlib import Path
 
 import yaml
 
+from migprofile.geo import grammar
 from migprofile.i18n import N_, gettext
 from migprofile.indicators.growth import GrowthMethod
 from migprofile.model import (
@@ -95,10 +96,10 @@ def narrative(data: CorridorData, lang: str, method: GrowthMethod,
     return [p for n in corridor_narratives() if (p := render_generic(binder, n, lang))]
 
 
-RANK_NOTE = N_("{partner} ranks {rank} of {count} among the countries where people born in "
-               "{country} live ({source}, {year})")
+RANK_NOTE = N_("{partner} ranks {rank} of {count} among the countries where people born "
+               "{in_country} live ({source}, {year})")
 ORIGIN_NOTE = N_("{partner} ranks {rank} of {count} among the countries of birth of the "
-                 "immigrants in {country} ({source}, {year})")
+                 "immigrants {in_country} ({source}, {year})")
 
 
 def _rank_notes(data: CorridorData, lang: str, names: dict[str, str]) -> list[str]:
@@ -107,8 +108,8 @@ def _rank_notes(data: CorridorData, lang: str, names: dict[str, str]) -> list[st
         origin_side = indicator == STOCK
         source = data.sources.get(r.source_id)
         notes.append(gettext(lang, RANK_NOTE if origin_side else ORIGIN_NOTE).format(
-            partner=names.get(whom, whom), country=names.get(who, who), rank=r.rank,
-            count=r.of, year=r.period[:4],
+            partner=names.get(whom, whom), rank=r.rank, count=r.of,
+            in_country=grammar.located(who, names.get(who, who), lang), year=r.period[:4],
             source=f"{source.publisher} {source.edition or ''}".strip() if source else
             r.source_id))
     return notes

@@ -52,9 +52,9 @@ def _side(country: str, other: str, *, instruments: Sequence[LegalInstrument],
           sources: Mapping[str, Source]) -> dict[str, ItemGroup | None]:
     fields = {"country": names.get(country, country), "other": names.get(other, other)}
     mine = [i for i in instruments if i.country == country]
-    statuses = [treaty_item(i, treaties[i.treaty], lang) for i in status
-                if i.country == country and i.treaty in treaties
-                and treaties[i.treaty].kind != "resolution"]
+    statuses = [treaty_item(i, ref, lang) for i in status
+                if i.country == country and (ref := treaties.get(i.treaty or "")) is not None
+                and ref.kind != "resolution"]
     return {
         "agreements": group("agreements", gettext(lang, AGREEMENTS).format(**fields),
                             _agreement_items(mine, lang, names), sources, lang),

@@ -132,7 +132,8 @@ def theme_table(theme: str, series: Sequence[Series], *, lang: str, names: Mappi
     growth_notes: list[str] = []
     for s in mine:
         info = indicators.get(s.indicator)
-        label = gettext(lang, MONEY if theme == "remittances" else PEOPLE).format(
+        pattern = MONEY if theme == "remittances" else PEOPLE
+        label = gettext(lang, pattern).format(
             origin=names.get(s.origin, s.origin), destination=names.get(s.destination,
                                                                          s.destination))
         if theme == "refugees" and info is not None:
