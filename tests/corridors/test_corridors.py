@@ -157,6 +157,7 @@ def test_narrative_in_every_language_stays_in_it(ma_store: Store) -> None:
     assert ar.direction == "rtl"
     paragraph = ar.sections[0].blocks[0].text  # type: ignore[union-attr]
     assert "المغرب" in paragraph and "Morocco" not in paragraph and "Maroc" not in paragraph
+    assert [s.title for s in ar.sections][:2] == ["لمحة عامة", "الإحصاءات"]  # no English leak
 
 
 def test_directed_series_keep_a_repeated_series_once(ma_store: Store) -> None:
