@@ -44,6 +44,7 @@ from migprofile.store.state import (
     require_existing,
 )
 from migprofile.validate import Report
+from migprofile.validate.corridors import check_corridor_sources
 from migprofile.validate.real_data import check_observations
 from migprofile.validate.tables import check_layouts, lookup_for
 
@@ -163,6 +164,7 @@ def check_country(store: Store, country: str | None = None) -> Report:
         report.extend(check_observations(imported, sources=store.sources(
             {o.source_id for o in imported}), indicators=indicators))
         report.extend(_spec_coverage(store, code))
+        report.extend(check_corridor_sources(observations))
         report.stats[f"{code} observations"] = len(observations)
     return report
 
