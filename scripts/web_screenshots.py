@@ -33,6 +33,9 @@ PAGE_TYPES = {
     "find": "/{lang}/find?q=gui",
     "embed": "/{lang}/embed/countries/MA/charts/refugees_series",
     "error": "/{lang}/countries/XX",
+    "corridor-MA-ES": "/{lang}/corridors/MA-ES",
+    "corridor-MX-US": "/{lang}/corridors/MX-US",
+    "corridor-SY-DE": "/{lang}/corridors/SY-DE",
 }
 # every page type on a desktop and a phone, in French and Arabic: web-<type>-<lang>[-phone]
 SHOTS = {f"{kind}-{lang}{suffix}": (path.format(lang=lang), width)
@@ -56,12 +59,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--db", help="database URL (default: the configured one)")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--only", default="", help="only the shots whose name starts so")
     args = parser.parse_args()
     server, base = serve(args.db)
     OUT.mkdir(parents=True, exist_ok=True)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=args.chromium, args=ARGS)
         for name, (path, width) in SHOTS.items():
+            if not name.startswith(args.only):
+                continue
             page = browser.new_page(viewport={"width": width, "height": 900})
             page.goto(base + path, wait_until="networkidle")
             if page.locator(".vega-chart").count():

@@ -425,6 +425,39 @@ def build(
         raise typer.Exit(1)
 
 
+@app.command("build-corridor")
+def build_corridor(
+    a: Annotated[str, typer.Argument(help="First country (ISO2/ISO3 code or name).")],
+    b: Annotated[str, typer.Argument(help="Second country.")],
+    lang: Annotated[str | None, typer.Option(help="Languages (default: "
+                                             "MIGPROFILE_LANGUAGES).")] = None,
+    fmt: Annotated[str, typer.Option("--format", help="Formats: html,pdf,md,json.")] = "html",
+    out: Annotated[Path | None, typer.Option(help="Output folder (default: "
+                                             "MIGPROFILE_OUTPUT_DIR).")] = None,
+    growth: GrowthOption = None,
+    db: DbOption = None,
+) -> None:
+    """Build a migration corridor A-B (both directions): OUT/corridor-<A>-<B>-<lang>.<ext>."""
+    from migprofile.build import FORMATS, parse_list
+
+    settings = get_settings()
+    try:
+        langs = parse_list(lang or ",".join(settings.languages), LANGUAGES, "language")
+        formats = parse_list(fmt, [f for f in FORMATS if f != "datapackage"], "format")
+    except ValueError as exc:
+        err.print(f"[bold red]error:[/] {exc}")
+        raise typer.Exit(2) from exc
+    try:
+        store = _read_store(db)
+        written = core.write_corridor(store, a, b, langs=langs, formats=formats,
+                                      out_dir=out or settings.output_dir,
+                                      method=growth or settings.growth)
+    except MigprofileError as exc:
+        raise _fail(exc) from exc
+    for path in written:
+        console.print(str(path))
+
+
 @app.command("import")
 def import_(
     fmt: Annotated[str, typer.Argument(metavar="FORMAT",

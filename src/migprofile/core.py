@@ -31,6 +31,7 @@ from migprofile.overview import (
     package_series,
 )
 from migprofile.profiles.preflight import check_narratives
+from migprofile.profiles.tree import Profile
 from migprofile.settings import Settings, get_settings
 from migprofile.store import ObservationFilter, Store
 from migprofile.store.legal import replace_treaties
@@ -44,6 +45,7 @@ from migprofile.store.state import (
     require_existing,
 )
 from migprofile.validate import Report
+from migprofile.validate.corridors import check_corridor_sources
 from migprofile.validate.real_data import check_observations
 from migprofile.validate.tables import check_layouts, lookup_for
 
@@ -163,6 +165,7 @@ def check_country(store: Store, country: str | None = None) -> Report:
         report.extend(check_observations(imported, sources=store.sources(
             {o.source_id for o in imported}), indicators=indicators))
         report.extend(_spec_coverage(store, code))
+        report.extend(check_corridor_sources(observations))
         report.stats[f"{code} observations"] = len(observations)
     return report
 
@@ -310,3 +313,48 @@ def find_areas(query: str, *, lang: str, profiled: set[str] | frozenset[str],
                        c in profiled, c == exact) for c in codes]
     found.sort(key=lambda f: not f.profiled)  # stable: the match order stays within each
     return found[:limit]
+
+
+def corridor(store: Store, a: str, b: str, *, lang: str,
+             method: str = "linear") -> Profile:
+    """The corridor profile of two countries (given by code or name), in one language: both
+    directions' statistics, the agreements between them, visas both ways, treaty statuses."""
+    from migprofile.profiles.corridors import corridor_profile, load_corridor
+
+    first, second = resolve_country(store, a), resolve_country(store, b)
+    if first == second:
+        raise NotFoundError("corridor", f"{a}-{b}")
+    return corridor_profile(load_corridor(store, first, second), lang,
+                            method=GrowthMethod(method))
+
+
+def write_corridor(store: Store, a: str, b: str, *, langs: tuple[str, ...],
+                   formats: tuple[str, ...], out_dir: Path, method: str = "linear"
+                   ) -> list[Path]:
+    """Render a corridor in every language and format: OUT/corridor-<A>-<B>-<lang>.<ext>."""
+    from migprofile.render import EXTENSIONS, render
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for lang in langs:
+        profile = corridor(store, a, b, lang=lang, method=method)
+        for fmt in formats:
+            path = out_dir / f"corridor-{profile.country}-{lang}.{EXTENSIONS[fmt]}"
+            content = render(profile, fmt)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
+            written.append(path)
+    return written
+
+
+def main_corridors(store: Store, country: str, n: int = 5) -> dict[str, list[tuple[str, float,
+                                                                                   str]]]:
+    """A country's main corridors: its first destinations and origins by UN DESA stock
+    (``{"destinations": [(partner, stock, period)...], "origins": [...]}``)."""
+    from migprofile.store.corridors import top_partners
+
+    code = resolve_country(store, country)
+    return {"destinations": top_partners(store, "emigrant_stock_birth", code, n),
+            "origins": top_partners(store, "immigrant_stock_birth", code, n)}

@@ -17,7 +17,7 @@ from migprofile import __version__ as VERSION
 from migprofile import core
 from migprofile.settings import Settings, get_settings
 from migprofile.store import Store
-from migprofile.web import api, editor, embed, find, legal, pages
+from migprofile.web import api, corridors, editor, embed, find, legal, pages
 from migprofile.web.errors import install_error_handlers
 from migprofile.web.hardening import Hardening
 from migprofile.web.models import install_openapi
@@ -42,6 +42,7 @@ def create_app(store: Store | None = None, *, settings: Settings | None = None) 
     app.include_router(api.router)
     app.include_router(find.api)
     app.include_router(legal.router)
+    app.include_router(corridors.api)
 
     @app.get("/api/v1/docs", include_in_schema=False)
     def swagger() -> HTMLResponse:
@@ -54,6 +55,7 @@ def create_app(store: Store | None = None, *, settings: Settings | None = None) 
     app.include_router(find.pages)
     app.include_router(embed.router)
     editor.install(app)  # before the pages: it extends the country page with drafts
+    app.include_router(corridors.pages)
     app.include_router(pages.router)
     return app
 

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from starlette.responses import RedirectResponse, Response
 
 from migprofile.build import file_stem
+from migprofile.i18n import gettext
 from migprofile.profiles.legal.matrix import as_of_text, regions
 from migprofile.profiles.legal.words import pick, wording
 from migprofile.render import EXTENSIONS
@@ -22,6 +23,7 @@ from migprofile.render.common import direction
 from migprofile.render.downloads import csv_bytes, download_rows, xlsx_bytes
 from migprofile.web import legal as legal_view
 from migprofile.web import views
+from migprofile.web.corridors import main_corridors
 from migprofile.web.country import embed_profile
 from migprofile.web.errors import InvalidParameter
 from migprofile.web.messages import LANG_NAMES, LANGS, translator
@@ -129,7 +131,10 @@ def _country_page(portal: Portal, lang: str, iso2: str, growth: str | None) -> b
                              embed_label=t("embed"))
     return render_page("country.html.j2", lang, f"/countries/{name}", profile=profile,
                        iso2=name, embedded=embedded, growth=method,
-                       key_figures=views.key_figure_rows(portal, code, lang)).encode("utf-8")
+                       key_figures=views.key_figure_rows(portal, code, lang),
+                       corridors=main_corridors(portal, code, lang),
+                       corridors_title=gettext(lang, "Main migration corridors")
+                       ).encode("utf-8")
 
 
 @router.get("/{lang}/countries/{iso2}/tables/{table_id}.{ext}")

@@ -1,0 +1,171 @@
+"""A corridor A–B read from the store once, then assembled in one language as a ``Profile``
+tree made of the existing node types (tables, a framework table, a paragraph)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from migprofile.geo import grammar
+from migprofile.i18n import N_, gettext
+from migprofile.indicators.growth import GrowthMethod
+from migprofile.model import (
+    RTL_LANGUAGES,
+    Area,
+    Indicator,
+    LegalInstrument,
+    Observation,
+    Source,
+    Treaty,
+)
+from migprofile.profiles.assemble import FORMULAS, in_language, licence_text
+from migprofile.profiles.binding import Binder
+from migprofile.profiles.clauses import GenericNarrative, parse_narrative, render_generic
+from migprofile.profiles.corridors.legal import legal_table
+from migprofile.profiles.corridors.series import THEMES, directed_series, theme_table
+from migprofile.profiles.tree import Block, Cover, Paragraph, Profile, Section, SourceEntry
+from migprofile.store import Store
+from migprofile.store.corridors import (
+    Rank,
+    bilateral_instruments,
+    corridor_observations,
+    partner_rank,
+)
+from migprofile.store.legal import treaties, treaty_status
+
+NARRATIVES = Path(__file__).with_name("narratives.yaml")
+STOCK = "emigrant_stock_birth"
+
+
+@dataclass
+class CorridorData:
+    a: str
+    b: str
+    observations: list[Observation]
+    instruments: list[LegalInstrument]
+    status: list[LegalInstrument]
+    treaties: dict[str, Treaty]
+    areas: dict[str, Area]
+    indicators: dict[str, Indicator]
+    sources: dict[str, Source]
+    ranks: dict[tuple[str, str, str], Rank]  # (indicator, country, partner) -> the rank
+    data_version: int = 0
+
+
+def load_corridor(store: Store, a: str, b: str) -> CorridorData:
+    observations = corridor_observations(store, a, b)
+    instruments = bilateral_instruments(store, a, b)
+    status = treaty_status(store, country=a) + treaty_status(store, country=b)
+    ranks: dict[tuple[str, str, str], Rank] = {}
+    for country, partner in ((a, b), (b, a)):  # the destination's rank, the origin's rank
+        for indicator, who, whom in ((STOCK, country, partner),
+                                     ("immigrant_stock_birth", partner, country)):
+            mine = [o for o in observations if o.indicator == indicator and o.country == who
+                    and o.sex.value == "total" and o.value]
+            if mine:
+                newest = max(mine, key=lambda o: (o.period, o.source_id))
+                found = partner_rank(store, indicator, who, whom, newest.period,
+                                     newest.source_id)
+                if found:
+                    ranks[(indicator, who, whom)] = found
+    ids = ({o.source_id for o in observations} | {i.source_id for i in instruments}
+           | {i.source_id for i in status})
+    return CorridorData(a, b, observations, instruments, status, treaties(store),
+                        {x.code: x for x in store.areas()},
+                        {i.code: i for i in store.indicators()},
+                        {s.id: s for s in store.sources(ids)}, ranks, store.data_version())
+
+
+@cache
+def corridor_narratives() -> tuple[GenericNarrative, ...]:
+    raw = yaml.safe_load(NARRATIVES.read_text(encoding="utf-8"))
+    return tuple(parse_narrative(str(NARRATIVES), key, spec)
+                 for key, spec in raw["corridor"].items())
+
+
+def narrative(data: CorridorData, lang: str, method: GrowthMethod,
+              names: dict[str, str]) -> list[Paragraph]:
+    binder = Binder(data.observations, lang, method, frozenset(), names,
+                    names.get(data.a, data.a))
+    binder.country_code = data.a
+    binder.env.globals.update(here=data.a, there=data.b)
+    return [p for n in corridor_narratives() if (p := render_generic(binder, n, lang))]
+
+
+RANK_NOTE = N_("{partner} ranks {rank} of {count} among the countries where people born "
+               "{in_country} live ({source}, {year})")
+ORIGIN_NOTE = N_("{partner} ranks {rank} of {count} among the countries of birth of the "
+                 "immigrants {in_country} ({source}, {year})")
+
+
+def _rank_notes(data: CorridorData, lang: str, names: dict[str, str]) -> list[str]:
+    notes = []
+    for (indicator, who, whom), r in sorted(data.ranks.items()):
+        origin_side = indicator == STOCK
+        source = data.sources.get(r.source_id)
+        notes.append(gettext(lang, RANK_NOTE if origin_side else ORIGIN_NOTE).format(
+            partner=names.get(whom, whom), rank=r.rank, count=r.of,
+            in_country=grammar.located(who, names.get(who, who), lang), year=r.period[:4],
+            source=f"{source.publisher} {source.edition or ''}".strip() if source else
+            r.source_id))
+    return notes
+
+
+def corridor_profile(data: CorridorData, lang: str, *,
+                     method: GrowthMethod = GrowthMethod.LINEAR) -> Profile:
+    names = {code: area.names.text(lang) for code, area in data.areas.items()}
+    series = directed_series(data.observations)
+    blocks: list[Block] = []
+    for theme in THEMES:
+        table = theme_table(theme, series, lang=lang, names=names, sources=data.sources,
+                            indicators=data.indicators, method=method,
+                            notes=_rank_notes(data, lang, names) if theme == "stocks" else ())
+        if table is not None:
+            blocks.append(table)
+    legal = legal_table(data.a, data.b, instruments=data.instruments,
+                        observations=data.observations, status=data.status,
+                        treaties=data.treaties, lang=lang, names=names, sources=data.sources)
+    paragraphs = narrative(data, lang, method, names)
+    title = gettext(lang, N_("Migration corridor: {a} – {b}")).format(
+        a=names.get(data.a, data.a), b=names.get(data.b, data.b))
+    sections = [Section("corridor-overview", gettext(lang, N_("Overview")), tuple(paragraphs)),
+                Section("corridor-statistics", gettext(lang, N_("Statistics")), tuple(blocks))]
+    if legal is not None:
+        sections.append(Section("corridor-legal", gettext(lang, N_("Agreements and law")),
+                                (legal,)))
+    used = [*dict.fromkeys([s.source_id for s in series]
+                           + [i.source_id for i in data.instruments]
+                           + [i.source_id for i in data.status]
+                           + [o.source_id for o in data.observations])]
+    edition = max((s.accessed for sid in used if (s := data.sources.get(sid)) and s.accessed),
+                  default=date.today())
+    area = data.areas.get(data.a)
+    cover = Cover(series=gettext(lang, N_("Migration corridor")), title=title,
+                  country_name=title, subtitle_lines=tuple(s.title for s in sections),
+                  authors=(), credits=gettext(lang, "Compiled automatically from "
+                                                    "international data sets."),
+                  publisher="migprofile", date_text=edition.isoformat())
+    method_note = gettext(lang, "Average annual growth rates use the {method} formula "
+                          "{formula}, where t is the number of years between the two dates. "
+                          "Shares, variations and totals are computed from the stored "
+                          "figures.").format(method=gettext(lang, method.value),
+                                             formula=FORMULAS[method])
+    return Profile(country=f"{data.a}-{data.b}", iso2=area.iso2 if area and area.iso2 else "",
+                   lang=lang, direction="rtl" if lang in RTL_LANGUAGES else "ltr",
+                   title=title, edition=edition.isoformat(), cover=cover,
+                   sections=tuple(s for s in sections if s.blocks),
+                   sources=_sources(used, data.sources, lang), method_note=method_note,
+                   growth_method=method.value, data_version=data.data_version)
+
+
+def _sources(ids: list[str], sources: dict[str, Source], lang: str
+             ) -> tuple[SourceEntry, ...]:
+    return tuple(SourceEntry(
+        id=s.id, citation=in_language(s.citation, lang) or s.publisher, publisher=s.publisher,
+        title=in_language(s.title, lang), edition=s.edition, url=s.url,
+        accessed=s.accessed.isoformat() if s.accessed else None, sha256=s.sha256,
+        licence=licence_text(s.licence, lang)) for sid in ids if (s := sources.get(sid)))

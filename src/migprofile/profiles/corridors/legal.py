@@ -1,0 +1,94 @@
+"""The legal side of a corridor: the agreements each state records with the other, the
+visa requirement each imposes on the other's nationals at every snapshot, and both states'
+status of the main conventions, as one two-column framework table (A | B)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+
+from migprofile.i18n import N_, gettext
+from migprofile.model import InstrumentKind, LegalInstrument, Observation, Source, Treaty
+from migprofile.profiles.legal.agreements import labour_item, readmission_item
+from migprofile.profiles.legal.common import group
+from migprofile.profiles.legal.treaties import treaty_item
+from migprofile.profiles.legal.visa import _category
+from migprofile.profiles.legal.words import long_date
+from migprofile.profiles.tree import FrameworkRow, FrameworkTable, ItemGroup, LegalItem
+
+VISA = "visa_requirement"
+AGREEMENTS = N_("Agreements recorded by {country} with {other}")
+VISAS = N_("Visa requirement of {country} for nationals of {other}, by snapshot "
+           "(Passport Index, a private index, not official law)")
+TREATIES = N_("Status of the main conventions for {country}")
+
+
+def _agreement_items(instruments: Sequence[LegalInstrument], lang: str,
+                     names: Mapping[str, str]) -> list[LegalItem]:
+    def when(i: LegalInstrument) -> str:
+        return i.signed.isoformat() if i.signed else str(i.years[0] if i.years else "")
+    return [labour_item(i, lang, names) if i.kind is InstrumentKind.LABOUR
+            else readmission_item(i, lang, names)
+            for i in sorted(instruments, key=when)]
+
+
+def _visa_items(rows: Sequence[Observation], lang: str) -> list[LegalItem]:
+    items = []
+    for o in sorted(rows, key=lambda o: o.period):
+        if o.value is None:
+            continue
+        day = long_date(date.fromisoformat(o.period), lang) if len(o.period) == 10 \
+            else o.period
+        sep = " : " if lang == "fr" else ": "
+        items.append(LegalItem(text=f"{day}{sep}{_category(int(o.value), lang)}",
+                               source_id=o.source_id, as_of=o.period,
+                               status=str(int(o.value))))
+    return items
+
+
+def _side(country: str, other: str, *, instruments: Sequence[LegalInstrument],
+          visas: Sequence[Observation], status: Sequence[LegalInstrument],
+          treaties: Mapping[str, Treaty], lang: str, names: Mapping[str, str],
+          sources: Mapping[str, Source]) -> dict[str, ItemGroup | None]:
+    fields = {"country": names.get(country, country), "other": names.get(other, other)}
+    mine = [i for i in instruments if i.country == country]
+    statuses = [treaty_item(i, ref, lang) for i in status
+                if i.country == country and (ref := treaties.get(i.treaty or "")) is not None
+                and ref.kind != "resolution"]
+    return {
+        "agreements": group("agreements", gettext(lang, AGREEMENTS).format(**fields),
+                            _agreement_items(mine, lang, names), sources, lang),
+        "visa": group("visa", gettext(lang, VISAS).format(**fields),
+                      _visa_items([o for o in visas if o.country == country], lang),
+                      sources, lang),
+        "treaties": group("treaties", gettext(lang, TREATIES).format(**fields),
+                          statuses, sources, lang),
+    }
+
+
+ROWS = (("agreements", N_("Bilateral agreements")),
+        ("visa", N_("Visa requirements")),
+        ("treaties", N_("Main conventions")))
+
+
+def legal_table(a: str, b: str, *, instruments: Sequence[LegalInstrument],
+                observations: Sequence[Observation], status: Sequence[LegalInstrument],
+                treaties: Mapping[str, Treaty], lang: str, names: Mapping[str, str],
+                sources: Mapping[str, Source]) -> FrameworkTable | None:
+    visas = [o for o in observations if o.indicator == VISA]
+    common = {"instruments": instruments, "visas": visas, "status": status,
+              "treaties": treaties, "lang": lang, "names": names, "sources": sources}
+    left, right = _side(a, b, **common), _side(b, a, **common)  # type: ignore[arg-type]
+    rows = []
+    for key, title in ROWS:
+        first, second = left[key], right[key]
+        if first is None and second is None:
+            continue
+        rows.append(FrameworkRow(key=key, title=gettext(lang, title),
+                                 cells=(tuple(g for g in (first,) if g),
+                                        tuple(g for g in (second,) if g))))
+    if not rows:
+        return None
+    return FrameworkTable(id="corridor-legal", caption=gettext(lang, N_("Legal framework")),
+                          corner="", columns=(names.get(a, a), names.get(b, b)),
+                          rows=tuple(rows))
