@@ -79,6 +79,7 @@ def test_morocco_spain_agreements_and_visas_both_ways(ma_es: Profile) -> None:
     assert "2001-07-25" in dates  # the labour agreement (BLA data, both sides)
     readmission = [i for i in agreements if i.ref == "ma-readmission-esp"]
     assert readmission and "Spain" in readmission[0].text
+    assert readmission[0].text.endswith("(1992, 2003)")  # the package's years, printed
     texts = " ".join(i.text for i in agreements)
     assert "readmission" in texts.lower()
     visa = groups["visa"]

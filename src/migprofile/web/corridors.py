@@ -15,6 +15,7 @@ from migprofile.i18n import N_, format_number, gettext
 from migprofile.render import MEDIA_TYPES, render
 from migprofile.web.country import embed_profile
 from migprofile.web.messages import translator
+from migprofile.web.models import ProfileDocument, documented
 from migprofile.web.portal import Portal
 
 api = APIRouter(prefix="/api/v1", tags=["api"])
@@ -42,7 +43,8 @@ def _file(portal: Portal, a: str, b: str, lang: str, fmt: str, growth: str) -> b
     return portal.bytes.get_or_make(("corridor", a, b, lang, fmt, growth), make)
 
 
-@api.get("/corridors/{a}/{b}", summary="The corridor tree of two countries (both directions)")
+@api.get("/corridors/{a}/{b}", summary="The corridor tree of two countries (both directions)",
+         responses=documented(ProfileDocument))
 async def corridor_tree(request: Request, a: str, b: str,
                         lang: Literal["fr", "en", "ar"] = "fr",
                         growth: Literal["linear", "exponential"] | None = None) -> Response:

@@ -4,9 +4,11 @@ status of the main conventions, as one two-column framework table (A | B)."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import date
 
+from migprofile.geo import grammar
 from migprofile.i18n import N_, gettext
 from migprofile.model import InstrumentKind, LegalInstrument, Observation, Source, Treaty
 from migprofile.profiles.legal.agreements import labour_item, readmission_item
@@ -27,9 +29,16 @@ def _agreement_items(instruments: Sequence[LegalInstrument], lang: str,
                      names: Mapping[str, str]) -> list[LegalItem]:
     def when(i: LegalInstrument) -> str:
         return i.signed.isoformat() if i.signed else str(i.years[0] if i.years else "")
-    return [labour_item(i, lang, names) if i.kind is InstrumentKind.LABOUR
+    items = []
+    for i in sorted(instruments, key=when):
+        item = labour_item(i, lang, names) if i.kind is InstrumentKind.LABOUR \
             else readmission_item(i, lang, names)
-            for i in sorted(instruments, key=when)]
+        if not i.signed and i.years:  # a package's agreement known by its years only
+            years = ", ".join(str(y) for y in i.years)
+            item = dataclasses.replace(item, text=f"{item.text} ({years})",
+                                       date=item.date or str(i.years[0]))
+        items.append(item)
+    return items
 
 
 def _visa_items(rows: Sequence[Observation], lang: str) -> list[LegalItem]:
@@ -50,7 +59,8 @@ def _side(country: str, other: str, *, instruments: Sequence[LegalInstrument],
           visas: Sequence[Observation], status: Sequence[LegalInstrument],
           treaties: Mapping[str, Treaty], lang: str, names: Mapping[str, str],
           sources: Mapping[str, Source]) -> dict[str, ItemGroup | None]:
-    fields = {"country": names.get(country, country), "other": names.get(other, other)}
+    fields = {"country": grammar.subject(country, names.get(country, country), lang),
+              "other": grammar.subject(other, names.get(other, other), lang)}
     mine = [i for i in instruments if i.country == country]
     statuses = [treaty_item(i, ref, lang) for i in status
                 if i.country == country and (ref := treaties.get(i.treaty or "")) is not None
