@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -127,3 +128,27 @@ def test_published_mismatch_is_reported(ma_package_copy: Path) -> None:
     path.write_text(text, encoding="utf-8")
     _, report = read_country_package(ma_package_copy)
     assert sorted({f.type for f in report.errors}) == ["published-mismatch"]
+
+
+def test_check_runs_the_real_data_checks_on_the_imported_values(
+        ma_store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`check` must pass every imported (non-package) observation of the country to the
+    real-data checks, with their sources: a check that skipped them would report nothing on
+    UN DESA, UNHCR or World Bank values."""
+    from migprofile import core
+    from migprofile.validate import Report
+
+    seen: list[tuple[int, set[str], int]] = []
+
+    def spy(observations: list[Any], **kwargs: Any) -> Report:
+        seen.append((len(observations), {o.source_id for o in observations},
+                     len(kwargs.get("sources") or [])))
+        return Report(subject="spy")
+
+    monkeypatch.setattr(core, "check_observations", spy)
+    core.check_country(ma_store, "MA")
+    assert len(seen) == 1
+    count, sources, with_provenance = seen[0]
+    assert count > 1000 and any(s.startswith("undesa") for s in sources)
+    assert not any(s.startswith("ma-") for s in sources)  # the package's own are checked apart
+    assert with_provenance == len(sources)

@@ -41,6 +41,11 @@ _FORMULAS = {
 }
 
 
+def formula_text(method: GrowthMethod) -> str:
+    """The formula as printed in notes and sentences (one text for every output)."""
+    return _FORMULAS[GrowthMethod(method)]
+
+
 @dataclass(frozen=True)
 class Rate:
     """A growth rate in percent per year, with the inputs it was computed from.

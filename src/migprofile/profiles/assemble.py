@@ -12,7 +12,7 @@ import yaml
 from babel.dates import format_date
 
 from migprofile.i18n import N_, gettext, locale
-from migprofile.indicators.growth import GrowthMethod
+from migprofile.indicators.growth import GrowthMethod, formula_text
 from migprofile.indicators.tables import compute_partner_table
 from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText
 from migprofile.profiles import charts
@@ -43,8 +43,7 @@ from migprofile.validate.tables import lookup_for
 
 SPEC_PATH = Path(__file__).with_name("spec.yaml")
 GENERIC_PATH = Path(__file__).with_name("narratives.yaml")
-FORMULAS = {GrowthMethod.LINEAR: "(v1 − v0) / v0 / t × 100",
-            GrowthMethod.EXPONENTIAL: "ln(v1 / v0) / t × 100"}
+FORMULAS = {method: formula_text(method) for method in GrowthMethod}
 
 
 @cache

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from migprofile.i18n import N_, format_day, format_number, gettext, qualified
+from migprofile.indicators.growth import formula_text
 from migprofile.indicators.tables import PartnerTable, TableRow
 from migprofile.model import LocalizedText, Observation, Source
 from migprofile.profiles.tree import Cell, SourceLine, TableBlock, Value
@@ -101,10 +102,9 @@ def table_block(
 
 
 def _growth_note(table: PartnerTable, lang: str) -> str:
-    formula = ("(v1 − v0) / v0 / t × 100" if table.method.value == "linear"
-               else "ln(v1 / v0) / t × 100")
-    label = gettext(lang, "Average annual growth rate")
-    return f"{label} ({gettext(lang, table.method.value)}): {formula}"
+    template = gettext(lang, "Average annual growth rate ({method} formula): {formula}")
+    return template.format(method=gettext(lang, table.method.value),
+                           formula=formula_text(table.method))
 
 
 def _header(table: PartnerTable, lang: str, row_header: LocalizedText | None

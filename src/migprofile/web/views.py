@@ -8,7 +8,7 @@ from typing import Any
 
 from migprofile.geo import default_registry
 from migprofile.i18n import format_number
-from migprofile.indicators.growth import GrowthMethod, average_annual_growth
+from migprofile.indicators.growth import GrowthMethod, average_annual_growth, formula_text
 from migprofile.model import Area, Observation
 from migprofile.overview import sort_key
 from migprofile.render.charts import embed_options
@@ -150,8 +150,7 @@ def compare(portal: Portal, indicator: str, codes: Sequence[str], years: tuple[i
                                None if rate_number is None
                                else format_number(rate_number, lang, 2),
                                {o.year: o.value for o in obs}, rate_number))
-    rate = average_annual_growth(1.0, 2.0, 1.0, GrowthMethod(method))
-    return Comparison(indicator, sorted(all_years), rows, rate.formula,
+    return Comparison(indicator, sorted(all_years), rows, formula_text(GrowthMethod(method)),
                       line_spec(points, lang), points)
 
 

@@ -8,7 +8,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from migprofile.i18n import N_, format_number, gettext
-from migprofile.indicators.growth import GrowthMethod, average_annual_growth, years_between
+from migprofile.indicators.growth import (
+    GrowthMethod,
+    average_annual_growth,
+    formula_text,
+    years_between,
+)
 from migprofile.indicators.shares import share
 from migprofile.model import Indicator, Observation, Sex, Source
 from migprofile.profiles.tableblocks import BASES, source_line, value_of
@@ -39,8 +44,7 @@ THEMES = {
 }
 PEOPLE = N_("From {origin} to {destination}")
 MONEY = N_("Sent from {origin} to {destination}")
-FORMULA_TEXT = {GrowthMethod.LINEAR: "(v1 − v0) / v0 / t",
-                GrowthMethod.EXPONENTIAL: "ln(v1 / v0) / t"}
+FORMULA_TEXT = {method: formula_text(method) for method in GrowthMethod}
 
 
 @dataclass(frozen=True)
