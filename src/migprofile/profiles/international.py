@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from migprofile.i18n import format_number, gettext
+from migprofile.i18n import format_number, format_percent, gettext
 from migprofile.indicators.growth import GrowthMethod
 from migprofile.indicators.shares import share
 from migprofile.indicators.tables import compute_partner_table
@@ -123,7 +123,7 @@ class InternationalBlocks:
         if female:
             notes.append(gettext(self.lang, "Women among {what} in {year}: {share}").format(
                 what=gettext(self.lang, str(arg.get("women_of", "migrants"))),
-                year=periods[1][:4], share=format_number(female, self.lang, 1) + " %"))
+                year=periods[1][:4], share=format_percent(female, self.lang, 1)))
         return [TableBlock(id=block.id, caption=caption, header=block.header, body=block.body,
                             source=block.source, notes=tuple(notes))]
 
