@@ -370,7 +370,8 @@ def _figures(observations: list[Observation], indicators: dict[str, Indicator],
 @app.command()
 def build(
     countries: Annotated[list[str] | None, typer.Argument(help="ISO2/ISO3 codes or names.")] = None,
-    lang: Annotated[str | None, typer.Option(help="Languages: fr,en,ar (default: "
+    lang: Annotated[str | None, typer.Option(
+        help="Languages: " + ",".join(LANGUAGES) + " (default: "
                                              "MIGPROFILE_LANGUAGES).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="Formats: html,pdf,md,json,datapackage "
                                      "(a zip: every table as CSV + datapackage.json).")] = "html",

@@ -1,4 +1,4 @@
-"""Every profiled country × fr/en/ar, assembled once, checked for what makes a profile true
+"""Every profiled country × language, assembled once, checked for what makes a profile true
 (``migprofile.profiles.invariants``): one period per paragraph or each named, no dangling
 "at the same date", no placeholder zeros, no empty parentheses, no "top" partner or "other
 countries" row of zeros, no bare rate from a tiny base, no text of another language, names
@@ -11,12 +11,13 @@ from collections import defaultdict
 import pytest
 
 from migprofile.build import profile_readiness
+from migprofile.model.languages import LANGUAGES
 from migprofile.profiles.assemble import assemble_profile
 from migprofile.profiles.data import load_country_data
 from migprofile.profiles.invariants import INVARIANTS, Problem, check_profile
 from migprofile.store import Store
 
-LANGS = ("fr", "en", "ar")
+LANGS = LANGUAGES
 
 
 @pytest.fixture(scope="module")

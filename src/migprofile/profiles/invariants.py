@@ -150,6 +150,9 @@ LEAKS = {
                      r"\bnon (ratifiée|précisée)|\bétat (au|en)\b|Indicateurs|Collection des"),
     "ar": re.compile(r"Nations Unies|Département|Banque mondiale|Indicateurs|not stated|"
                      r"\bDepartment of\b|Édition|Collection des|\bstatus as of\b"),
+    "es": re.compile(r"Nations Unies|Département|Banque mondiale|Indicateurs|Édition|"
+                     r"Collection des|not stated|\bDepartment of\b|\bas of\b|\bsigned\b|"
+                     r"\bratified\b|\bnon ratifié|\bWorld Bank\b|\brefugees\b"),
 }
 
 

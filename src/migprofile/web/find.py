@@ -43,10 +43,10 @@ def find(request: Request, lang: str, q: QUERY) -> Response:
     return Response(body, media_type="text/html; charset=utf-8")
 
 
-@api.get("/areas/search", summary="Countries whose names (fr/en/ar), aliases or codes match",
+@api.get("/areas/search", summary="Countries whose names (any language), aliases or codes match",
          responses=documented(m.AreaSearch))
 def search_areas(request: Request, q: QUERY,
-                 lang: Annotated[str, Query(pattern="^(fr|en|ar)$")] = "en",
+                 lang: m.LangQuery = "en",
                  limit: Annotated[int, Query(ge=1, le=50)] = 10) -> Response:
     found: list[dict[str, Any]] = [
         {"code": f.code, "iso2": f.iso2, "name": f.name, "profiled": f.profiled,
