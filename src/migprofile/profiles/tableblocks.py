@@ -14,7 +14,7 @@ from migprofile.profiles.tree import Cell, SourceLine, TableBlock, Value
 
 # what a count counts, printed under each table so that national and international figures
 # side by side are not mistaken for one another
-BASIS = N_("Basis")
+BASIS = N_("Basis: {basis}")  # one message, so French sets its no-break space before ":"
 BASES = {
     "registration": N_("consular or administrative registrations"),
     "country_of_birth": N_("country of birth"),
@@ -92,7 +92,7 @@ def table_block(
     title = caption.text(lang) if caption else table.table_id
     notes = []
     if basis in BASES:
-        notes.append(f"{gettext(lang, BASIS)}: {gettext(lang, BASES[basis])}")
+        notes.append(gettext(lang, BASIS).format(basis=gettext(lang, BASES[basis])))
     if table.show_growth:
         notes.append(_growth_note(table, lang))
         if any(_small_base(table, row) for row in table.rows):
