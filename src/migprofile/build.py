@@ -46,8 +46,6 @@ def build_profile(store: Store, country: str, lang: str,
 
 def write_country(data: CountryData, request: BuildRequest) -> list[Path]:
     """Assemble and render every language and format of one country; returns the files."""
-    from migprofile.render import EXTENSIONS, render
-
     request.out_dir.mkdir(parents=True, exist_ok=True)
     area = data.areas.get(data.country)
     stem = file_stem(data.country, area.iso2 if area else None,
@@ -58,14 +56,23 @@ def write_country(data: CountryData, request: BuildRequest) -> list[Path]:
         if not profile.sections:
             reason = special_areas()["not_profiled"].get(data.country, "no data to profile")
             raise NotProfiled(f"{data.country} is not profiled: {reason}")
-        for fmt in request.formats:
-            path = request.out_dir / f"{stem}-{lang}.{EXTENSIONS[fmt]}"
-            content = render(profile, fmt)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
-            written.append(path)
+        written += write_rendered(profile, request.formats, request.out_dir / f"{stem}-{lang}")
+    return written
+
+
+def write_rendered(profile: Profile, formats: Iterable[str], base: Path) -> list[Path]:
+    """Write ``profile`` in each format as ``<base>.<ext>``; returns the files."""
+    from migprofile.render import EXTENSIONS, render
+
+    written = []
+    for fmt in formats:
+        path = base.with_name(f"{base.name}.{EXTENSIONS[fmt]}")
+        content = render(profile, fmt)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+        written.append(path)
     return written
 
 

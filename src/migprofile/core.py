@@ -332,20 +332,13 @@ def write_corridor(store: Store, a: str, b: str, *, langs: tuple[str, ...],
                    formats: tuple[str, ...], out_dir: Path, method: str = "linear"
                    ) -> list[Path]:
     """Render a corridor in every language and format: OUT/corridor-<A>-<B>-<lang>.<ext>."""
-    from migprofile.render import EXTENSIONS, render
+    from migprofile.build import write_rendered
 
     out_dir.mkdir(parents=True, exist_ok=True)
     written = []
     for lang in langs:
         profile = corridor(store, a, b, lang=lang, method=method)
-        for fmt in formats:
-            path = out_dir / f"corridor-{profile.country}-{lang}.{EXTENSIONS[fmt]}"
-            content = render(profile, fmt)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
-            written.append(path)
+        written += write_rendered(profile, formats, out_dir / f"corridor-{profile.country}-{lang}")
     return written
 
 
