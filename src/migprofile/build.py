@@ -30,7 +30,7 @@ class BuildRequest:
     langs: tuple[str, ...] = ("fr",)
     formats: tuple[str, ...] = ("html",)
     out_dir: Path = Path("build")
-    method: GrowthMethod = GrowthMethod.LINEAR
+    method: GrowthMethod | None = None
 
 
 @dataclass
@@ -40,7 +40,7 @@ class BuildResult:
 
 
 def build_profile(store: Store, country: str, lang: str,
-                  method: GrowthMethod = GrowthMethod.LINEAR) -> Profile:
+                  method: GrowthMethod | None = None) -> Profile:
     return assemble_profile(load_country_data(store, country), lang, method=method)
 
 

@@ -20,6 +20,7 @@ from migprofile import core
 from migprofile.errors import DataError, MigprofileError, NotFoundError
 from migprofile.geo import default_registry
 from migprofile.i18n import format_number, qualified, value_text
+from migprofile.indicators.growth import GROWTH_CHOICES
 from migprofile.indicators.tables import PartnerTable
 from migprofile.model import LANGUAGES, Indicator, Observation
 from migprofile.overview import HoldingCount, KeyFigure, SeriesSummary
@@ -36,11 +37,12 @@ if not console.is_terminal and "COLUMNS" not in os.environ:
 
 
 GrowthOption = Annotated[str | None, typer.Option(
-    help="Growth formula: linear (CARIM) or exponential (UN); default MIGPROFILE_GROWTH.")]
+    help="Growth formula: source (each source's convention), linear (CARIM) or exponential "
+         "(UN DESA); default MIGPROFILE_GROWTH.")]
 DbOption = Annotated[str | None, typer.Option("--db", help="Database URL or SQLite file path "
                                               "(default: MIGPROFILE_DATABASE_URL or "
                                               "./migprofile.db).")]
-GROWTHS = ("linear", "exponential")
+GROWTHS = GROWTH_CHOICES
 
 
 def _fail(exc: MigprofileError) -> typer.Exit:
@@ -262,8 +264,9 @@ UNIT_LABELS = {"persons": "persons", "usd_million": "million US$", "percent": ""
 def _series(series: list[SeriesSummary], indicators: dict[str, Indicator],
             names: dict[str, str], lang: str, growth: str) -> Table:
     out = Table(title="Package series: first and last values")
+    used = sorted({s.growth.method.value for s in series if s.growth is not None})
     headers = ("indicator", "partner", "from", "value", "to", "value ",
-               f"growth ({growth}) %/yr")
+               f"growth ({', '.join(used) or growth}) %/yr")
     for column in headers:
         out.add_column(column, justify="right" if column.startswith(("value", "growth"))
                        else "left", overflow="fold")
@@ -324,7 +327,7 @@ def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str) -
         if "share" in table.measures:
             out.add_column("%", justify="right")
     if table.show_growth:
-        out.add_column(f"growth ({growth}) %/yr", justify="right")
+        out.add_column(f"growth ({table.method.value}) %/yr", justify="right")
     if table.show_variation:
         out.add_column("variation %", justify="right")
     for row in table.rows:
@@ -385,13 +388,13 @@ def build(
     from rich.progress import Progress
 
     from migprofile.build import FORMATS, BuildRequest, build_many, parse_list, profile_readiness
-    from migprofile.indicators.growth import GrowthMethod
+    from migprofile.indicators.growth import growth_choice
 
     settings = get_settings()
     try:
         langs = parse_list(lang or ",".join(settings.languages), LANGUAGES, "language")
         formats = parse_list(fmt, FORMATS, "format")
-        method = GrowthMethod(growth or settings.growth)
+        method = growth_choice(growth or settings.growth)
     except ValueError as exc:
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(2) from exc

@@ -16,7 +16,7 @@ from migprofile.importers.extracts import load_bundled_extracts
 from migprofile.importers.package_reader import read_package
 from migprofile.importers.reference import read_indicators
 from migprofile.importers.treaties import reference as treaty_reference
-from migprofile.indicators.growth import GrowthMethod
+from migprofile.indicators.growth import BY_SOURCE, growth_choice
 from migprofile.indicators.tables import PartnerTable, compute_partner_table
 from migprofile.model import Area, CountryPackage, Indicator, Observation, PackageInfo, Source
 from migprofile.model.languages import LANGUAGES
@@ -30,6 +30,7 @@ from migprofile.overview import (
     key_figures,
     package_series,
 )
+from migprofile.profiles.growthpolicy import policy_for, table_method
 from migprofile.profiles.preflight import check_narratives
 from migprofile.profiles.tree import Profile
 from migprofile.settings import Settings, get_settings
@@ -214,16 +215,19 @@ class CountryOverview:
 
 
 def country_overview(store: Store, country: str, *, lang: str = "fr",
-                     method: str = "linear") -> CountryOverview:
+                     method: str = BY_SOURCE) -> CountryOverview:
     code = resolve_country(store, country)
     observations = store.observations(ObservationFilter(country=code))
+    sources = {s.id: s for s in store.sources({o.source_id for o in observations})}
+    policy = policy_for(growth_choice(method), sources)
     tables: list[PartnerTable] = []
     used: set[int] = set()
     for layout in store.layouts(code):
         lookup = lookup_for(layout.spec, observations)
         used.update(id(o) for o in lookup.values())
-        tables.append(compute_partner_table(layout.table_id, layout.spec, lookup,
-                                            GrowthMethod(method)))
+        tables.append(compute_partner_table(
+            layout.table_id, layout.spec, lookup,
+            table_method(policy, layout.spec, (o.source_id for o in lookup.values()))))
     texts: dict[str, dict[str, int]] = {}
     for kind, items in (("legal cells", [c.text for c in store.cells(code)
                                          if c.framework.value == "legal"]),
@@ -236,7 +240,7 @@ def country_overview(store: Store, country: str, *, lang: str = "fr",
     others = [o for o in observations if id(o) not in used]
     own = set(store.source_ids_of_origin(f"package:{code}"))
     series, single = package_series((o for o in others if o.source_id in own),
-                                    GrowthMethod(method))
+                                    policy.method(own))
     return CountryOverview(
         country=code, name=default_registry().name(code, lang), package=store.package(code),
         tables=tables, other_observations=others,
@@ -316,7 +320,7 @@ def find_areas(query: str, *, lang: str, profiled: set[str] | frozenset[str],
 
 
 def corridor(store: Store, a: str, b: str, *, lang: str,
-             method: str = "linear") -> Profile:
+             method: str = BY_SOURCE) -> Profile:
     """The corridor profile of two countries (given by code or name), in one language: both
     directions' statistics, the agreements between them, visas both ways, treaty statuses."""
     from migprofile.profiles.corridors import corridor_profile, load_corridor
@@ -325,11 +329,11 @@ def corridor(store: Store, a: str, b: str, *, lang: str,
     if first == second:
         raise NotFoundError("corridor", f"{a}-{b}")
     return corridor_profile(load_corridor(store, first, second), lang,
-                            method=GrowthMethod(method))
+                            method=growth_choice(method))
 
 
 def write_corridor(store: Store, a: str, b: str, *, langs: tuple[str, ...],
-                   formats: tuple[str, ...], out_dir: Path, method: str = "linear"
+                   formats: tuple[str, ...], out_dir: Path, method: str = BY_SOURCE
                    ) -> list[Path]:
     """Render a corridor in every language and format: OUT/corridor-<A>-<B>-<lang>.<ext>."""
     from migprofile.build import write_rendered

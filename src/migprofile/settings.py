@@ -17,6 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from migprofile.errors import ConfigError
+
+# GROWTH_CHOICES is re-exported for the shells (they may not import indicators/)
+from migprofile.indicators.growth import GROWTH_CHOICES as GROWTH_CHOICES
 from migprofile.model.languages import LANGUAGES
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -36,8 +39,8 @@ def _default_db() -> str:
 
 
 def _growth(value: str) -> str:
-    if value not in ("linear", "exponential"):
-        raise ValueError("must be 'linear' or 'exponential'")
+    if value not in GROWTH_CHOICES:
+        raise ValueError(f"must be one of {', '.join(repr(c) for c in GROWTH_CHOICES)}")
     return value
 
 
@@ -69,8 +72,10 @@ REGISTRY: tuple[Setting, ...] = (
             "Folder of bundled data: countries/<ISO2>/ packages, reference lists, extracts.", Path),
     Setting("output_dir", "MIGPROFILE_OUTPUT_DIR", lambda: Path.cwd() / "build",
             "Where `migprofile build` writes profiles unless --out is given.", Path),
-    Setting("growth", "MIGPROFILE_GROWTH", lambda: "linear",
-            "Default average annual growth formula: linear (CARIM) or exponential (UN).", _growth),
+    Setting("growth", "MIGPROFILE_GROWTH", lambda: "source",
+            "Average annual growth formula: source (each source's own convention: UN DESA "
+            "exponential, national sources linear as CARIM), linear or exponential (for every "
+            "rate).", _growth),
     Setting("languages", "MIGPROFILE_LANGUAGES", lambda: ("fr",),
             "Default languages of `migprofile build`, comma-separated.", _langs),
     Setting("chromium", "MIGPROFILE_CHROMIUM", lambda: "/usr/bin/chromium",

@@ -142,3 +142,29 @@ def test_years_between(p0: str, p1: str, years: float) -> None:
 def test_years_between_rejects(p0: str, p1: str, words: str) -> None:
     with pytest.raises(ValueError, match=words):
         years_between(p0, p1)
+
+
+# -- growth policy: an explicit formula, or each source's convention ------------------------
+
+def test_policy_follows_the_sources_convention_unless_a_formula_is_chosen() -> None:
+    from migprofile.indicators.growth import GrowthPolicy
+
+    policy = GrowthPolicy.of("source", {"undesa-ims-2024": "exponential", "consular": None})
+    assert policy.method(["undesa-ims-2024"]) is GrowthMethod.EXPONENTIAL
+    assert policy.method(["consular"]) is GrowthMethod.LINEAR
+    assert policy.method(["unknown"]) is GrowthMethod.LINEAR  # states none: CARIM's
+    # sources that disagree: the reference formula, never a mix inside one rate
+    assert policy.method(["undesa-ims-2024", "consular"]) is GrowthMethod.LINEAR
+    assert policy.label == "source"
+    chosen = GrowthPolicy.of("linear", {"undesa-ims-2024": "exponential"})
+    assert chosen.method(["undesa-ims-2024"]) is GrowthMethod.LINEAR
+    assert chosen.label == "linear"
+
+
+def test_growth_choice_names_the_choices() -> None:
+    from migprofile.indicators.growth import growth_choice
+
+    assert growth_choice(None) is None and growth_choice("source") is None
+    assert growth_choice("exponential") is GrowthMethod.EXPONENTIAL
+    with pytest.raises(ValueError, match="source, linear, exponential"):
+        growth_choice("geometric")

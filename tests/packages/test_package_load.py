@@ -152,3 +152,25 @@ def test_check_runs_the_real_data_checks_on_the_imported_values(
     assert count > 1000 and any(s.startswith("undesa") for s in sources)
     assert not any(s.startswith("ma-") for s in sources)  # the package's own are checked apart
     assert with_provenance == len(sources)
+
+
+def test_a_source_growth_convention_must_be_a_known_formula(ma_package_copy: Path) -> None:
+    path = ma_package_copy / "sources.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "- id: ma-consulates\n", "- id: ma-consulates\n  growth_convention: geometric\n", 1)
+    path.write_text(text, encoding="utf-8")
+    _, report = read_country_package(ma_package_copy)
+    [error] = [f for f in report.errors if f.location.column == "growth_convention"]
+    assert error.location.file == "MA/sources.yaml" and error.location.row == 3
+    assert "geometric" in error.message
+
+
+def test_a_declared_convention_reaches_the_source(ma_package_copy: Path) -> None:
+    path = ma_package_copy / "sources.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "- id: ma-consulates\n", "- id: ma-consulates\n  growth_convention: exponential\n", 1)
+    path.write_text(text, encoding="utf-8")
+    package, report = read_country_package(ma_package_copy)
+    assert report.ok
+    source = next(s for s in package.sources if s.id == "ma-consulates")
+    assert source.growth_convention == "exponential"

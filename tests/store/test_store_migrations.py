@@ -99,3 +99,32 @@ def test_observation_filters(db_url: str) -> None:
     page = store.observations(ObservationFilter(country="TUN"), limit=2, offset=2)
     assert len(page) == 1
     store.close()
+
+
+def test_growth_convention_is_set_on_un_desa_sources_stored_before_it_existed(tmp_path
+                                                                              ) -> None:
+    """A database made before revision 0007 holds UN DESA sources whose import will be skipped
+    (same sha256): the upgrade itself gives them UN DESA's exponential convention."""
+    import sqlalchemy as sa
+
+    from migprofile.store.engine import migrate
+
+    engine = sa.create_engine(f"sqlite:///{tmp_path / 'old.db'}")
+    migrate(engine, "0006")
+    with engine.begin() as conn:
+        for sid in ("undesa-ims-2024", "consular-ma"):
+            conn.execute(sa.text("INSERT INTO sources (id, publisher, title, citation, note) "
+                                 "VALUES (:id, 'P', '{}', '{}', '{}')"), {"id": sid})
+    migrate(engine)
+    with engine.connect() as conn:
+        rows = dict(conn.execute(sa.text("SELECT id, growth_convention FROM sources")).all())
+    assert rows == {"undesa-ims-2024": "exponential", "consular-ma": None}
+    engine.dispose()
+
+
+def test_un_desa_source_records_carry_their_convention() -> None:
+    from migprofile.importers.provenance import source_record
+
+    for part in ("bilateral", "destination"):
+        record = source_record("undesa", part, edition="2024", sha256="0" * 64)
+        assert record.growth_convention == "exponential", part

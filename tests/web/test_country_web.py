@@ -117,7 +117,7 @@ def test_compare_csv_has_numbers_and_the_formula(client: TestClient) -> None:
     assert all(v == "" or v.replace(".", "", 1).lstrip("-").isdigit() for v in morocco[2:])
 
 
-@pytest.mark.parametrize("method", ["linear", "exponential"])
+@pytest.mark.parametrize("method", ["linear", "exponential", "source"])
 def test_compare_rates_follow_the_chosen_formula(client: TestClient, method: str) -> None:
     """The growth column is the chosen formula over the first and last values shown (a compare
     that always used the linear formula fails the exponential case)."""
@@ -132,6 +132,7 @@ def test_compare_rates_follow_the_chosen_formula(client: TestClient, method: str
     header, morocco = rows[0], next(r for r in rows if r[1] == "MA")
     points = [(int(y), float(v)) for y, v in zip(header[2:-1], morocco[2:-1], strict=True) if v]
     (y0, v0), (y1, v1) = points[0], points[-1]
+    # "source": UN DESA's stocks are compared as UN DESA computes its rates (exponential)
     expected = ((v1 - v0) / v0 / (y1 - y0) * 100 if method == "linear"
                 else math.log(v1 / v0) / (y1 - y0) * 100)
     assert float(morocco[-1]) == pytest.approx(expected, abs=0.01)

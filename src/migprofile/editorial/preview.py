@@ -27,6 +27,7 @@ from migprofile.model import LocalizedText, Narrative
 from migprofile.profiles.assemble import assemble_profile
 from migprofile.profiles.binding import Binder
 from migprofile.profiles.data import CountryData, load_country_data
+from migprofile.profiles.growthpolicy import policy_for
 from migprofile.profiles.tree import Profile, Value
 from migprofile.render import markup
 from migprofile.store import Store
@@ -46,12 +47,12 @@ def markdown_preview(text: str) -> str:
 
 
 def narrative_preview(store: Store, country: str, template: str, lang: str,
-                      method: GrowthMethod = GrowthMethod.LINEAR) -> NarrativePreview:
+                      method: GrowthMethod | None = None) -> NarrativePreview:
     data = load_country_data(store, country)
     names = {code: area.names.text(lang) for code, area in data.areas.items()}
     preferred = frozenset(o.source_id for o in data.observations
                           if o.source_id in data.package_sources)
-    binder = Binder(data.observations, lang, method, preferred, names,
+    binder = Binder(data.observations, lang, policy_for(method, data.sources), preferred, names,
                     names.get(country, country))
     narrative = Narrative(country, "preview", "preview", 1, LocalizedText({lang: template}))
     try:
@@ -90,6 +91,6 @@ def with_drafts(data: CountryData, drafts: list[Draft]) -> CountryData:
 
 
 def draft_profile(store: Store, country: str, lang: str, drafts: list[Draft],
-                  method: GrowthMethod = GrowthMethod.LINEAR) -> Profile:
+                  method: GrowthMethod | None = None) -> Profile:
     return assemble_profile(with_drafts(load_country_data(store, country), drafts), lang,
                             method=method)

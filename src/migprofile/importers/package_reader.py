@@ -131,12 +131,18 @@ def _read_sources(folder: Path, report: Report) -> list[Source]:
             continue
         seen.add(sid)
         accessed = item.get("accessed")
+        convention = _opt_str(item.get("growth_convention"))
+        if convention not in (None, "linear", "exponential"):
+            report.error("invalid-value", f"growth_convention must be linear or exponential, not "
+                         f"{convention!r}", file=name, row=item.get(LINE),
+                         column="growth_convention")
+            convention = None
         sources.append(Source(
             id=sid, publisher=str(item.get("publisher") or ""), title=_text(item.get("title")),
             edition=_opt_str(item.get("edition")), url=_opt_str(item.get("url")),
             accessed=accessed if isinstance(accessed, date) else None,
             licence=_opt_str(item.get("licence")), citation=_text(item.get("citation")),
-            note=_text(item.get("note")),
+            note=_text(item.get("note")), growth_convention=convention,
         ))
     return sources
 

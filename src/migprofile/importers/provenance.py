@@ -70,6 +70,7 @@ def source_record(dataset: str, part: str, *, edition: str, sha256: str,
         sha256=sha256, licence=filled.get("licence"),
         citation=LocalizedText.coerce(filled.get("citation")),
         note=LocalizedText.coerce(filled.get("note")),
+        growth_convention=filled.get("growth_convention"),
     )
 
 

@@ -7,24 +7,34 @@ Two conventions are in use and give different numbers for the same data:
 
 For positive values the linear rate is never below the exponential one (``x − 1 ≥ ln x``).
 Every rate is in percent per year.
+
+Which formula a profile uses is a ``GrowthPolicy``: either one formula chosen for everything
+(``--growth linear``), or — the default, ``source`` — each source's own convention: UN DESA's
+tables are read with UN DESA's exponential rate, national sources with CARIM's linear one.
 """
 
 from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 from migprofile.indicators.errors import UndefinedRate
 
 __all__ = [
+    "BY_SOURCE",
+    "GROWTH_CHOICES",
+    "REFERENCE_METHOD",
     "GrowthMethod",
+    "GrowthPolicy",
     "Rate",
     "UndefinedRate",
     "average_annual_growth",
     "exponential_growth",
+    "growth_choice",
     "linear_growth",
     "years_between",
 ]
@@ -33,6 +43,54 @@ __all__ = [
 class GrowthMethod(StrEnum):
     LINEAR = "linear"  # CARIM, "taux de croissance annuel moyen"
     EXPONENTIAL = "exponential"  # UN DESA, "average annual rate of change"
+
+
+#: The formula of a source that states no convention of its own: CARIM's, the profiles' model.
+REFERENCE_METHOD = GrowthMethod.LINEAR
+
+#: The choice that follows each source's convention instead of one formula for everything.
+BY_SOURCE = "source"
+GROWTH_CHOICES: tuple[str, ...] = (BY_SOURCE, *(m.value for m in GrowthMethod))
+
+
+def growth_choice(value: str | None) -> GrowthMethod | None:
+    """``"linear"``/``"exponential"`` → that formula; ``"source"`` or ``None`` → ``None`` (each
+    source's convention). Anything else is a ``ValueError`` naming the choices."""
+    if value is None or value == BY_SOURCE:
+        return None
+    try:
+        return GrowthMethod(value)
+    except ValueError:
+        raise ValueError(f"growth formula must be one of {', '.join(GROWTH_CHOICES)}, "
+                         f"not {value!r}") from None
+
+
+@dataclass(frozen=True)
+class GrowthPolicy:
+    """The formula of each rate: ``choice`` when one was made, else the convention of the
+    sources the rate is computed from (``conventions``: source id → its formula); sources that
+    state none, or that disagree, get ``REFERENCE_METHOD``."""
+
+    choice: GrowthMethod | None = None
+    conventions: Mapping[str, GrowthMethod] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, choice: GrowthMethod | str | None,
+           conventions: Mapping[str, str | None] | None = None) -> GrowthPolicy:
+        method = growth_choice(choice.value if isinstance(choice, GrowthMethod) else choice)
+        known = {sid: GrowthMethod(c) for sid, c in (conventions or {}).items() if c}
+        return cls(method, known)
+
+    @property
+    def label(self) -> str:
+        """``linear``, ``exponential`` or ``source`` (what was asked for)."""
+        return self.choice.value if self.choice else BY_SOURCE
+
+    def method(self, source_ids: Iterable[str]) -> GrowthMethod:
+        if self.choice is not None:
+            return self.choice
+        found = {self.conventions.get(sid, REFERENCE_METHOD) for sid in source_ids}
+        return found.pop() if len(found) == 1 else REFERENCE_METHOD
 
 
 _FORMULAS = {

@@ -76,6 +76,9 @@ class Source:
     licence: str | None = None
     citation: LocalizedText = field(default_factory=LocalizedText)
     note: LocalizedText = field(default_factory=LocalizedText)
+    # the formula the publisher computes its own growth rates with ("exponential" for UN
+    # DESA); None: the source states none, and profiles use CARIM's linear rate
+    growth_convention: str | None = None
 
 
 class Status(StrEnum):

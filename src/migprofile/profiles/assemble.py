@@ -12,7 +12,7 @@ import yaml
 from babel.dates import format_date
 
 from migprofile.i18n import N_, gettext, locale
-from migprofile.indicators.growth import GrowthMethod, formula_text
+from migprofile.indicators.growth import GrowthMethod
 from migprofile.indicators.tables import compute_partner_table
 from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText
 from migprofile.profiles import charts
@@ -24,6 +24,7 @@ from migprofile.profiles.frameworks import (
     framework_table,
     localized_footnotes,
 )
+from migprofile.profiles.growthpolicy import method_note, policy_for, table_method
 from migprofile.profiles.international import InternationalBlocks
 from migprofile.profiles.legal import legal_parts
 from migprofile.profiles.spec import ProfileSpec, read_spec, spec_for
@@ -43,7 +44,6 @@ from migprofile.validate.tables import lookup_for
 
 SPEC_PATH = Path(__file__).with_name("spec.yaml")
 GENERIC_PATH = Path(__file__).with_name("narratives.yaml")
-FORMULAS = {method: formula_text(method) for method in GrowthMethod}
 
 
 @cache
@@ -67,8 +67,10 @@ def default_spec() -> dict[str, Any]:
 
 
 class Assembler(InternationalBlocks):
-    def __init__(self, data: CountryData, lang: str, method: GrowthMethod) -> None:
-        self.data, self.lang, self.method = data, lang, method
+    def __init__(self, data: CountryData, lang: str, method: GrowthMethod | None) -> None:
+        self.data, self.lang = data, lang
+        self.policy = policy_for(method, data.sources)
+        self.methods_used: set[GrowthMethod] = set()  # by the tables (narratives: the binder)
         self.preferred = frozenset(o.source_id for o in data.observations
                                    if o.source_id in data.package_sources)
         self.binder = self._binder(lang)
@@ -79,7 +81,7 @@ class Assembler(InternationalBlocks):
 
     def _binder(self, lang: str) -> Binder:
         names = {code: area.names.text(lang) for code, area in self.data.areas.items()}
-        binder = Binder(self.data.observations, lang, self.method, self.preferred, names,
+        binder = Binder(self.data.observations, lang, self.policy, self.preferred, names,
                         names.get(self.data.country, self.data.country))
         binder.country_code = self.data.country
         binder.countries = frozenset(code for code, area in self.data.areas.items()
@@ -148,7 +150,11 @@ class Assembler(InternationalBlocks):
             str(layout.spec.get("indicator")), []))
         if not lookup:
             return None
-        return compute_partner_table(table_id, layout.spec, lookup, self.method)
+        method = table_method(self.policy, layout.spec, (o.source_id for o in lookup.values()))
+        table = compute_partner_table(table_id, layout.spec, lookup, method)
+        if table.show_growth:
+            self.methods_used.add(method)
+        return table
 
     def b_table(self, table_id: str) -> list[Block]:
         table = self._table(table_id)
@@ -241,7 +247,7 @@ class Assembler(InternationalBlocks):
             lang=self.lang, direction="rtl" if self.lang in RTL_LANGUAGES else "ltr",
             title=self.cover().title, edition=self._edition().isoformat(), cover=self.cover(),
             sections=tuple(sections), sources=self.sources(), method_note=self.method_note(),
-            growth_method=self.method.value, data_version=self.data.data_version,
+            growth_method=self.policy.label, data_version=self.data.data_version,
         )
 
     def _edition(self) -> date:
@@ -287,11 +293,7 @@ class Assembler(InternationalBlocks):
         return tuple(entries)
 
     def method_note(self) -> str:
-        template = gettext(self.lang, "Average annual growth rates use the {method} formula "
-                           "{formula}, where t is the number of years between the two dates. "
-                           "Shares, variations and totals are computed from the stored figures.")
-        return template.format(method=gettext(self.lang, self.method.value),
-                               formula=FORMULAS[self.method])
+        return method_note(self.lang, self.policy, self.methods_used | self.binder.methods_used)
 
 
 def in_language(text: LocalizedText, lang: str) -> str:
@@ -328,7 +330,7 @@ def _describe(rows: Sequence[Mapping[str, Any]], lang: str) -> str:
 
 
 def assemble_profile(data: CountryData, lang: str, *,
-                     method: GrowthMethod = GrowthMethod.LINEAR,
+                     method: GrowthMethod | None = None,
                      spec: Mapping[str, Any] | None = None) -> Profile:
     if spec is None:
         area = data.areas.get(data.country)

@@ -32,7 +32,12 @@ from migprofile.i18n import (
     qualified,
 )
 from migprofile.i18n import qualifier as status_qualifier
-from migprofile.indicators.growth import GrowthMethod, average_annual_growth, years_between
+from migprofile.indicators.growth import (
+    GrowthMethod,
+    GrowthPolicy,
+    average_annual_growth,
+    years_between,
+)
 from migprofile.indicators.shares import share as share_of
 from migprofile.indicators.shares import variation as variation_of
 from migprofile.model import Narrative, Observation, Status, breakdown_key
@@ -98,13 +103,15 @@ class Binder:
     """Resolves the functions and filters of narrative templates for one country and language."""
 
     def __init__(self, observations: Sequence[Observation], lang: str,
-                 method: GrowthMethod = GrowthMethod.LINEAR,
+                 method: GrowthMethod | GrowthPolicy | None = None,
                  preferred_sources: frozenset[str] = frozenset(),
                  names: dict[str, str] | None = None, country: str = "") -> None:
         self.lang = lang
         self.names = names or {}
         self.country = country
-        self.method = method
+        # the formula of each rate: the one chosen, or the convention of the figures' source
+        self.policy = method if isinstance(method, GrowthPolicy) else GrowthPolicy(method)
+        self.methods_used: set[GrowthMethod] = set()
         self.preferred = preferred_sources
         self.used: list[Value] = []
         self.touched: list[Figure] = []  # figures printed by filters, in order
@@ -142,11 +149,17 @@ class Binder:
                source: str | None = None, **breakdown: str) -> Figure:
         f0 = self.obs(indicator, partner, str(start), source=source, **breakdown)
         f1 = self.obs(indicator, partner, str(end), source=source, **breakdown)
+        method = self._method(f0, f1)
         rate = average_annual_growth(f0.value, f1.value, years_between(str(start), str(end)),
-                                     self.method)
+                                     method)
         assert rate.value is not None
         return self._record(Figure(rate.value, "growth", Status.OBSERVED, f"{start}/{end}",
-                                   f1.source_id, self.method.value), "rate")
+                                   f1.source_id, method.value), "rate")
+
+    def _method(self, f0: Figure, f1: Figure) -> GrowthMethod:
+        method = self.policy.method({s for s in (f0.source_id, f1.source_id) if s})
+        self.methods_used.add(method)
+        return method
 
     def share(self, indicator: str, partner: str, period: str, of: str = "WLD",
               source: str | None = None, **breakdown: str) -> Figure:
@@ -243,11 +256,12 @@ class Binder:
 
     def rate(self, f0: Figure, f1: Figure) -> Figure:
         years = years_between(f0.period, f1.period)
-        value = average_annual_growth(f0.value, f1.value, years, self.method).value
+        method = self._method(f0, f1)
+        value = average_annual_growth(f0.value, f1.value, years, method).value
         if value is None:
             raise BindingError(f"no growth rate between {f0.period} and {f1.period}")
         return self._record(Figure(value, "growth", Status.OBSERVED,
-                                   f"{f0.period}/{f1.period}", f1.source_id, self.method.value),
+                                   f"{f0.period}/{f1.period}", f1.source_id, method.value),
                             "rate")
 
     def small_base(self, f0: Figure, f1: Figure, factor: float = 20.0) -> bool:
@@ -386,7 +400,7 @@ class Binder:
 
     def f_formula(self, value: Any) -> str:
         f = self._figure(value)
-        return gettext(self.lang, f.formula or self.method.value)
+        return gettext(self.lang, f.formula or self.policy.label)
 
     # -- narratives ---------------------------------------------------------------------------
 

@@ -8,7 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from migprofile.i18n import format_number, format_percent, gettext
-from migprofile.indicators.growth import GrowthMethod
+from migprofile.indicators.growth import GrowthMethod, GrowthPolicy
 from migprofile.indicators.shares import share
 from migprofile.indicators.tables import compute_partner_table
 from migprofile.model import Observation, Sex, Status
@@ -92,7 +92,8 @@ class InternationalBlocks:
 
     data: CountryData
     lang: str
-    method: GrowthMethod
+    policy: GrowthPolicy
+    methods_used: set[GrowthMethod]
     names: dict[str, str]
     country_name: str
     used_sources: list[str]
@@ -110,7 +111,10 @@ class InternationalBlocks:
         periods = (first if first in years else years[0], years[-1])
         spec, lookup = auto_layout(rows, self.data.areas, int(arg.get("top", 8)), periods)
         spec["indicator"] = indicator
-        table = compute_partner_table(str(arg["id"]), spec, lookup, self.method)
+        method = self.policy.method([str(source)])
+        table = compute_partner_table(str(arg["id"]), spec, lookup, method)
+        if table.show_growth:
+            self.methods_used.add(method)
         self.used_sources.append(str(source))
         caption = gettext(self.lang, str(arg["caption"])).format(country=self.country_name)
         caption += f", {periods[0]}–{periods[1]}"

@@ -41,6 +41,7 @@ def source_row(s: Source, origin: str) -> dict[str, Any]:
         "id": s.id, "publisher": s.publisher, "title": _dict(s.title), "edition": s.edition,
         "url": s.url, "accessed": s.accessed, "sha256": s.sha256, "licence": s.licence,
         "citation": _dict(s.citation), "note": _dict(s.note), "origin": origin,
+        "growth_convention": s.growth_convention,
     }
 
 
@@ -49,6 +50,7 @@ def source_from(r: Any) -> Source:
         id=r["id"], publisher=r["publisher"], title=_lt(r["title"]), edition=r["edition"],
         url=r["url"], accessed=r["accessed"], sha256=r["sha256"], licence=r["licence"],
         citation=_lt(r["citation"]), note=_lt(r["note"]),
+        growth_convention=r["growth_convention"],
     )
 
 

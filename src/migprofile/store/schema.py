@@ -41,6 +41,7 @@ sources = Table(
     Column("citation", JSON, nullable=False),
     Column("note", JSON, nullable=False),
     Column("origin", String(120)),  # the package or import that brought it
+    Column("growth_convention", String(20)),  # the publisher's own growth formula, if any
 )
 
 areas = Table(

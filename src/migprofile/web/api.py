@@ -13,7 +13,7 @@ from migprofile.geo import default_registry
 from migprofile.store import ObservationFilter
 from migprofile.web import models as m
 from migprofile.web import serialize as ser
-from migprofile.web.models import documented
+from migprofile.web.models import GrowthQuery, documented
 from migprofile.web.portal import Portal
 
 router = APIRouter(prefix="/api/v1", tags=["api"])
@@ -98,7 +98,7 @@ def _observations(portal: Portal, where: ObservationFilter, request: Request, li
 @router.get("/profiles/{iso2}", summary="The profile tree of a country in one language",
             responses=documented(m.ProfileDocument))
 async def profile(request: Request, iso2: str, lang: m.LangQuery = "fr",
-                  growth: Literal["linear", "exponential"] | None = None) -> Response:
+                  growth: GrowthQuery = None) -> Response:
     portal = _portal(request)
     method = portal.growth(growth)
     key = ("api-profile", iso2, lang, method)

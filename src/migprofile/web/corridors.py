@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.concurrency import run_in_threadpool
@@ -15,7 +15,7 @@ from migprofile.i18n import N_, format_number, gettext
 from migprofile.render import MEDIA_TYPES, render
 from migprofile.web.country import embed_profile
 from migprofile.web.messages import translator
-from migprofile.web.models import ProfileDocument, documented
+from migprofile.web.models import GrowthQuery, LangQuery, ProfileDocument, documented
 from migprofile.web.portal import Portal
 
 api = APIRouter(prefix="/api/v1", tags=["api"])
@@ -46,8 +46,8 @@ def _file(portal: Portal, a: str, b: str, lang: str, fmt: str, growth: str) -> b
 @api.get("/corridors/{a}/{b}", summary="The corridor tree of two countries (both directions)",
          responses=documented(ProfileDocument))
 async def corridor_tree(request: Request, a: str, b: str,
-                        lang: Literal["fr", "en", "ar"] = "fr",
-                        growth: Literal["linear", "exponential"] | None = None) -> Response:
+                        lang: LangQuery = "fr",
+                        growth: GrowthQuery = None) -> Response:
     portal = _portal(request)
     first, second = _codes(portal, a, b)
     content = await run_in_threadpool(_file, portal, first, second, lang, "json",

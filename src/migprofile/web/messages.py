@@ -82,6 +82,7 @@ MESSAGES: dict[str, str] = {
     "growth": N_("Average annual growth rate"),
     "linear": N_("linear (CARIM)"),
     "exponential": N_("exponential (UN)"),
+    "source": N_("each source's convention"),
     "formula": N_("Formula"),
     "country": N_("Country"),
     "year": N_("Year"),

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from migprofile.model import AreaKind, Basis, InstrumentKind, InstrumentStatus, Sex, Status
 from migprofile.model.languages import LANGUAGES
+from migprofile.settings import GROWTH_CHOICES
 
 Texts = dict[str, str]  # language -> text
 
@@ -198,6 +199,13 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 LangQuery = Annotated[str, Query(pattern="^(" + "|".join(LANGUAGES) + ")$",
                                  description="Language: " + ", ".join(LANGUAGES),
                                  json_schema_extra={"enum": list(LANGUAGES)})]
+
+# The growth formula of a request: each source's convention (default) or one for every rate.
+GrowthQuery = Annotated[str | None, Query(
+    pattern="^(" + "|".join(GROWTH_CHOICES) + ")$",
+    description="Growth formula: source (each source's convention: UN DESA exponential, "
+                "national sources linear), linear (CARIM) or exponential (UN DESA)",
+    json_schema_extra={"enum": list(GROWTH_CHOICES)})]
 
 
 def documented(model: type[BaseModel], *, csv: bool = False) -> dict[int | str, dict[str, Any]]:

@@ -12,7 +12,7 @@ from typing import Any
 from migprofile import core
 from migprofile.build import build_profile, profiled_countries
 from migprofile.errors import NotFoundError
-from migprofile.indicators.growth import GrowthMethod
+from migprofile.indicators.growth import GROWTH_CHOICES, growth_choice
 from migprofile.model import Area
 from migprofile.profiles.tree import Profile, TableBlock
 from migprofile.render import MEDIA_TYPES, render
@@ -38,8 +38,9 @@ class Portal:
 
     def growth(self, value: str | None) -> str:
         value = value or self.settings.growth
-        if value not in {m.value for m in GrowthMethod}:
-            raise InvalidParameter("growth", f"{value!r} is not 'linear' or 'exponential'")
+        if value not in GROWTH_CHOICES:
+            raise InvalidParameter("growth", f"{value!r} is not one of "
+                                   f"{', '.join(GROWTH_CHOICES)}")
         return value
 
     @staticmethod
@@ -76,7 +77,7 @@ class Portal:
     def profile(self, code: str, lang: str, growth: str) -> Profile:
         result: Profile = self.cached(
             ("profile", code, lang, growth),
-            lambda: build_profile(self.store, code, lang, GrowthMethod(growth)))
+            lambda: build_profile(self.store, code, lang, growth_choice(growth)))
         return result
 
     def table(self, code: str, lang: str, growth: str, table_id: str) -> TableBlock:

@@ -8,7 +8,12 @@ from typing import Any
 
 from migprofile.geo import default_registry
 from migprofile.i18n import format_number
-from migprofile.indicators.growth import GrowthMethod, average_annual_growth, formula_text
+from migprofile.indicators.growth import (
+    GrowthMethod,
+    GrowthPolicy,
+    average_annual_growth,
+    formula_text,
+)
 from migprofile.model import Area, Observation
 from migprofile.overview import sort_key
 from migprofile.render.charts import embed_options
@@ -112,6 +117,7 @@ class Comparison:
     formula: str
     spec: dict[str, Any]
     points: list[dict[str, Any]] = field(default_factory=list)
+    method: str = "linear"  # the formula used (the sources' convention when none was chosen)
 
 
 def _rate(series: list[Observation], method: str) -> float | None:
@@ -134,6 +140,9 @@ def compare(portal: Portal, indicator: str, codes: Sequence[str], years: tuple[i
     for o in portal.store.observations(where):
         if not o.breakdown:
             series[o.country].append(o)
+    ids = {o.source_id for found in series.values() for o in found}
+    method = GrowthPolicy.of(method, {s.id: s.growth_convention
+                                      for s in portal.store.sources(ids)}).method(ids).value
     areas = portal.areas()
     rows: list[CompareRow] = []
     points: list[dict[str, Any]] = []
@@ -151,7 +160,7 @@ def compare(portal: Portal, indicator: str, codes: Sequence[str], years: tuple[i
                                else format_number(rate_number, lang, 2),
                                {o.year: o.value for o in obs}, rate_number))
     return Comparison(indicator, sorted(all_years), rows, formula_text(GrowthMethod(method)),
-                      line_spec(points, lang), points)
+                      line_spec(points, lang), points, method)
 
 
 def compare_csv_rows(result: Comparison, growth_label: str) -> list[list[str]]:

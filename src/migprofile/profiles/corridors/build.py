@@ -3,6 +3,7 @@ tree made of the existing node types (tables, a framework table, a paragraph).""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
@@ -12,7 +13,7 @@ import yaml
 
 from migprofile.geo import grammar
 from migprofile.i18n import N_, gettext
-from migprofile.indicators.growth import GrowthMethod
+from migprofile.indicators.growth import GrowthMethod, GrowthPolicy
 from migprofile.model import (
     RTL_LANGUAGES,
     Area,
@@ -22,11 +23,18 @@ from migprofile.model import (
     Source,
     Treaty,
 )
-from migprofile.profiles.assemble import FORMULAS, in_language, licence_text
+from migprofile.profiles.assemble import in_language, licence_text
 from migprofile.profiles.binding import Binder
 from migprofile.profiles.clauses import GenericNarrative, parse_narrative, render_generic
 from migprofile.profiles.corridors.legal import legal_table
-from migprofile.profiles.corridors.series import THEMES, directed_series, theme_table
+from migprofile.profiles.corridors.series import (
+    THEMES,
+    Series,
+    directed_series,
+    growth_value,
+    theme_table,
+)
+from migprofile.profiles.growthpolicy import method_note, policy_for
 from migprofile.profiles.tree import Block, Cover, Paragraph, Profile, Section, SourceEntry
 from migprofile.store import Store
 from migprofile.store.corridors import (
@@ -87,9 +95,9 @@ def corridor_narratives() -> tuple[GenericNarrative, ...]:
                  for key, spec in raw["corridor"].items())
 
 
-def narrative(data: CorridorData, lang: str, method: GrowthMethod,
+def narrative(data: CorridorData, lang: str, policy: GrowthPolicy,
               names: dict[str, str]) -> list[Paragraph]:
-    binder = Binder(data.observations, lang, method, frozenset(), names,
+    binder = Binder(data.observations, lang, policy, frozenset(), names,
                     names.get(data.a, data.a))
     binder.country_code = data.a
     binder.env.globals.update(here=data.a, there=data.b)
@@ -115,21 +123,31 @@ def _rank_notes(data: CorridorData, lang: str, names: dict[str, str]) -> list[st
     return notes
 
 
+def _methods_used(series: Sequence[Series], paragraphs: Sequence[Paragraph],
+                  policy: GrowthPolicy, lang: str) -> set[GrowthMethod]:
+    """The formulas of the rates printed: the tables' growth notes and the narrative's rates."""
+    used = {policy.method([s.source_id]) for s in series
+            if growth_value(s, policy.method([s.source_id]), lang) is not None}
+    return used | {GrowthMethod(v.formula) for p in paragraphs for v in p.figures
+                   if v.formula in {m.value for m in GrowthMethod}}
+
+
 def corridor_profile(data: CorridorData, lang: str, *,
-                     method: GrowthMethod = GrowthMethod.LINEAR) -> Profile:
+                     method: GrowthMethod | None = None) -> Profile:
     names = {code: area.names.text(lang) for code, area in data.areas.items()}
+    policy = policy_for(method, data.sources)
     series = directed_series(data.observations)
     blocks: list[Block] = []
     for theme in THEMES:
         table = theme_table(theme, series, lang=lang, names=names, sources=data.sources,
-                            indicators=data.indicators, method=method,
+                            indicators=data.indicators, policy=policy,
                             notes=_rank_notes(data, lang, names) if theme == "stocks" else ())
         if table is not None:
             blocks.append(table)
     legal = legal_table(data.a, data.b, instruments=data.instruments,
                         observations=data.observations, status=data.status,
                         treaties=data.treaties, lang=lang, names=names, sources=data.sources)
-    paragraphs = narrative(data, lang, method, names)
+    paragraphs = narrative(data, lang, policy, names)
     title = gettext(lang, N_("Migration corridor: {a} – {b}")).format(
         a=names.get(data.a, data.a), b=names.get(data.b, data.b))
     sections = [Section("corridor-overview", gettext(lang, N_("Overview")), tuple(paragraphs)),
@@ -149,17 +167,13 @@ def corridor_profile(data: CorridorData, lang: str, *,
                   authors=(), credits=gettext(lang, "Compiled automatically from "
                                                     "international data sets."),
                   publisher="migprofile", date_text=edition.isoformat())
-    method_note = gettext(lang, "Average annual growth rates use the {method} formula "
-                          "{formula}, where t is the number of years between the two dates. "
-                          "Shares, variations and totals are computed from the stored "
-                          "figures.").format(method=gettext(lang, method.value),
-                                             formula=FORMULAS[method])
+    note = method_note(lang, policy, _methods_used(series, paragraphs, policy, lang))
     return Profile(country=f"{data.a}-{data.b}", iso2=area.iso2 if area and area.iso2 else "",
                    lang=lang, direction="rtl" if lang in RTL_LANGUAGES else "ltr",
                    title=title, edition=edition.isoformat(), cover=cover,
                    sections=tuple(s for s in sections if s.blocks),
-                   sources=_sources(used, data.sources, lang), method_note=method_note,
-                   growth_method=method.value, data_version=data.data_version)
+                   sources=_sources(used, data.sources, lang), method_note=note,
+                   growth_method=policy.label, data_version=data.data_version)
 
 
 def _sources(ids: list[str], sources: dict[str, Source], lang: str

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from migprofile.i18n import N_, format_number, gettext
 from migprofile.indicators.growth import (
     GrowthMethod,
+    GrowthPolicy,
     average_annual_growth,
     formula_text,
     years_between,
@@ -125,7 +126,7 @@ def growth_value(series: Series, method: GrowthMethod, lang: str) -> Value | Non
 
 def theme_table(theme: str, series: Sequence[Series], *, lang: str, names: Mapping[str, str],
                 sources: Mapping[str, Source], indicators: Mapping[str, Indicator],
-                method: GrowthMethod, notes: Sequence[str] = ()) -> TableBlock | None:
+                policy: GrowthPolicy, notes: Sequence[str] = ()) -> TableBlock | None:
     mine = [s for s in series if s.theme == theme]
     if not mine:
         return None
@@ -158,6 +159,7 @@ def theme_table(theme: str, series: Sequence[Series], *, lang: str, names: Mappi
                 Cell(text=format_number(women, lang, 1) if women is not None else "",
                      numeric=True),
                 Cell(text=basis), Cell(text=cited)))
+        method = policy.method([s.source_id])
         rate = growth_value(s, method, lang)
         if rate is not None and rate.period:
             y0, y1 = (x[:4] for x in rate.period.split("/"))

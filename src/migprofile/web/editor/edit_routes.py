@@ -18,7 +18,7 @@ from migprofile.editorial.forms import FIELDS
 from migprofile.editorial.objects import DELETABLE, Kind
 from migprofile.editorial.preview import draft_profile, markdown_preview, narrative_preview
 from migprofile.errors import NotFoundError
-from migprofile.indicators.growth import GrowthMethod
+from migprofile.indicators.growth import growth_choice
 from migprofile.model import LANGUAGES
 from migprofile.web import pages
 from migprofile.web.country import embed_profile
@@ -228,7 +228,7 @@ def _draft_page(request: Request, session: Session | None, lang: str, iso2: str,
     lang, method = portal.lang(lang), portal.growth(growth)
     code = portal.country_code(iso2)
     short = portal.areas()[code].iso2 or iso2
-    profile = draft_profile(portal.store, code, lang, drafts, GrowthMethod(method))
+    profile = draft_profile(portal.store, code, lang, drafts, growth_choice(method))
     t = editor_translator(lang)
     embedded = embed_profile(profile, f"/{lang}/countries/{short}", t("table_data"))
     return page("draft_country.html.j2", lang, f"/countries/{short}", session,
