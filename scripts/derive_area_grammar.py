@@ -53,9 +53,10 @@ FR_OVERRIDES: dict[str, tuple[str, str, str, str]] = {
 }
 EN_THE = {"UN:830", "VAT", "CYM", "TCA", "VGB", "VIR", "FRO", "FLK", "MNP", "CCK", "UMI", "HMD",
           "ALA", "ANT", "BES", "MDV", "IMN", "SLB"}
-# Arabic: country names are feminine unless usage makes them masculine.
+# Arabic: country names are feminine unless usage makes them masculine (كندا stays feminine:
+# "تليها كندا").
 AR_MASCULINE = {"MAR", "IRQ", "JOR", "LBN", "SDN", "SSD", "YEM", "BHR", "SEN", "VAT", "KWT",
-                "XKX", "ESH", "GAB", "NER", "TCD", "PAK", "BRA", "MEX", "CAN", "JPN", "PRT",
+                "XKX", "ESH", "GAB", "NER", "TCD", "PAK", "BRA", "MEX", "JPN", "PRT",
                 "LUX", "VNM", "CHL", "PER", "ECU", "SLV", "GTM", "HND", "PRY", "URY", "NPL",
                 "BTN", "KHM", "LAO", "TWN", "OMN", "QAT"}
 # UNTERM's "(the)" belongs to its formal short name ("Russian Federation (the)"); the display

@@ -53,6 +53,23 @@ def gettext(lang: str, message: str) -> str:
     return catalog(lang).get(message, message)
 
 
+# Punctuation that differs by language, as catalog messages so that a new language brings its own:
+# " ; " with a no-break space in French, "؛ " and "، " in Arabic.
+SEMICOLON = N_("; ")
+CAPTION_PERIOD = N_("{caption}, {start}–{end}")
+LEAD = N_("{label}:")  # a label before its text; French puts a no-break space before ":"
+
+
+def labelled(lang: str, label: str) -> str:
+    """``label`` followed by its colon as ``lang`` writes it (« Source : », "Source:")."""
+    return gettext(lang, LEAD).format(label=label)
+
+
+def semicolon(lang: str) -> str:
+    """The separator of a list of facts in ``lang``."""
+    return gettext(lang, SEMICOLON)
+
+
 def _pattern(lang: str, digits: int) -> str:
     base = "#,##0"
     return base + ("." + "0" * digits if digits > 0 else "")

@@ -325,8 +325,9 @@ def _drop_orphan_headings(blocks: list[Block]) -> list[Block]:
 
 
 def _describe(rows: Sequence[Mapping[str, Any]], lang: str) -> str:
-    from migprofile.i18n import format_number
-    return "; ".join(f"{r['label']}: {format_number(float(r['value']), lang)}" for r in rows)
+    from migprofile.i18n import format_number, labelled, semicolon
+    return semicolon(lang).join(f"{labelled(lang, str(r['label']))} "
+                                f"{format_number(float(r['value']), lang)}" for r in rows)
 
 
 def assemble_profile(data: CountryData, lang: str, *,

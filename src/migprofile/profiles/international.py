@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from typing import Any
 
-from migprofile.i18n import format_number, format_percent, gettext
+from migprofile.i18n import CAPTION_PERIOD, format_number, format_percent, gettext
 from migprofile.indicators.growth import GrowthMethod, GrowthPolicy
 from migprofile.indicators.shares import share
 from migprofile.indicators.tables import compute_partner_table
@@ -117,7 +117,8 @@ class InternationalBlocks:
             self.methods_used.add(method)
         self.used_sources.append(str(source))
         caption = gettext(self.lang, str(arg["caption"])).format(country=self.country_name)
-        caption += f", {periods[0]}–{periods[1]}"
+        caption = gettext(self.lang, CAPTION_PERIOD).format(caption=caption, start=periods[0],
+                                                            end=periods[1])
         indicator_info = self.data.indicators.get(indicator)
         block = table_block(table, lang=self.lang, names=self.names, unit="persons",
                             sources=self.data.sources,

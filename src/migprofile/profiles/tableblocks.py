@@ -6,7 +6,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from migprofile.i18n import N_, format_day, format_number, gettext, qualified
+from migprofile.i18n import (
+    N_,
+    format_day,
+    format_number,
+    gettext,
+    labelled,
+    qualified,
+    semicolon,
+)
 from migprofile.indicators.growth import formula_text
 from migprofile.indicators.tables import PartnerTable, TableRow
 from migprofile.model import LocalizedText, Observation, Source
@@ -54,7 +62,8 @@ def source_line(source_ids: tuple[str, ...] | list[str], sources: Mapping[str, S
                       sources[s].citation.texts.get("en") or sources[s].citation.text(lang)
                       or sources[s].publisher for s in ids if s in sources)
     label = gettext(lang, "Sources") if len(citations) > 1 else gettext(lang, "Source")
-    return SourceLine(label, citations, ids)
+    return SourceLine(label, citations, ids, lead=labelled(lang, label),
+                      separator=semicolon(lang))
 
 
 def value_of(obs: Observation | None, lang: str, unit: str) -> Value | None:

@@ -44,10 +44,16 @@ class SourceLine:
     label: str  # "Source" / "Sources" in the language
     citations: tuple[str, ...]
     source_ids: tuple[str, ...]
+    lead: str = ""  # the label with its colon as the language writes it: "Source :", "المصدر:"
+    separator: str = "; "  # between citations: " ; " in French, "؛ " in Arabic
+
+    @property
+    def prefix(self) -> str:
+        return self.lead or f"{self.label}:"
 
     @property
     def text(self) -> str:
-        return f"{self.label}: {'; '.join(self.citations)}"
+        return f"{self.prefix} {self.separator.join(self.citations)}"
 
 
 @dataclass(frozen=True)

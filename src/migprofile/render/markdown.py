@@ -137,7 +137,7 @@ class _Writer:
         self.add(safe_markdown(p.text).strip())
 
     def source_line(self, source: SourceLine) -> str:
-        return _italic(f"{source.label}: {'; '.join(source.citations)}") \
+        return _italic(source.text) \
             if source.citations else ""
 
     def table(self, t: TableBlock) -> None:

@@ -140,7 +140,7 @@ def _source_line(ctx: _Context, line: SourceLine) -> Node:
         sid = line.source_ids[i] if i < len(line.source_ids) else None
         items.append({"s": ctx.text(citation),
                       "target": f"src-{sid}" if sid and sid in ctx.sources else None})
-    return {"label": ctx.text(line.label), "items": items}
+    return {"label": ctx.text(line.prefix), "sep": ctx.text(line.separator), "items": items}
 
 
 def _chart(ctx: _Context, block: ChartBlock, depth: int) -> Node:

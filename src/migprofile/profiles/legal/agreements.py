@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from migprofile.i18n import semicolon
 from migprofile.model import InstrumentKind, LegalInstrument, Observation, Source
 from migprofile.profiles.legal.common import Generated, group
 from migprofile.profiles.legal.data import LegalData
@@ -52,7 +53,7 @@ def labour_item(i: LegalInstrument, lang: str, names: Mapping[str, str]) -> Lega
     content = word("phrases", "content", lang, topics=join(topics, lang)) if topics else \
         word("phrases", "not_coded" if i.notes else "no_topics", lang)
     parts = [p for p in (_when(i, lang), content) if p]
-    sep = {"fr": " ; ", "ar": "؛ "}.get(lang, "; ")
+    sep = semicolon(lang)
     text = f"*{partners}*" + (f" — {sep.join(parts)}" if parts else "")
     when = i.signed.isoformat() if i.signed else (str(i.years[0]) if i.years else None)
     return LegalItem(text=text, source_id=i.source_id, date=when, partners=i.parties,

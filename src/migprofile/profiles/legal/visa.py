@@ -9,6 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
+from migprofile.i18n import labelled
 from migprofile.model import Observation, Source
 from migprofile.profiles.legal.common import NOT_COVERED, Generated, group
 from migprofile.profiles.legal.data import VISA, LegalData
@@ -56,8 +57,7 @@ def _group(side: int, rows: list[Observation], partner_of: Callable[[Observation
         source_id=source, as_of=periods[-1])]
     stock_period, partners = main_partners(observations, STOCKS[side])
     by_partner = {partner_of(o): int(o.value or 0) for o in newest}
-    listed = [f"{names.get(p, p)} : {_category(by_partner[p], lang)}" if lang == "fr" else
-              f"{names.get(p, p)}: {_category(by_partner[p], lang)}"
+    listed = [f"{labelled(lang, names.get(p, p))} {_category(by_partner[p], lang)}"
               for p in partners if p in by_partner]
     if listed and stock_period:
         items.append(LegalItem(text=pick(sentences[f"{key}_partners"], lang).format(
