@@ -56,6 +56,7 @@ def gettext(lang: str, message: str) -> str:
 # Punctuation that differs by language, as catalog messages so that a new language brings its own:
 # " ; " with a no-break space in French, "؛ " and "، " in Arabic.
 SEMICOLON = N_("; ")
+COMMA = N_(", ")
 CAPTION_PERIOD = N_("{caption}, {start}–{end}")
 LEAD = N_("{label}:")  # a label before its text; French puts a no-break space before ":"
 
@@ -68,6 +69,11 @@ def labelled(lang: str, label: str) -> str:
 def semicolon(lang: str) -> str:
     """The separator of a list of facts in ``lang``."""
     return gettext(lang, SEMICOLON)
+
+
+def list_comma(lang: str) -> str:
+    """The separator of a list of names in ``lang`` (Arabic: "، ")."""
+    return gettext(lang, COMMA)
 
 
 def _pattern(lang: str, digits: int) -> str:

@@ -11,10 +11,10 @@ from migprofile.i18n import semicolon
 from migprofile.model import InstrumentKind, LegalInstrument, Observation, Source
 from migprofile.profiles.legal.common import Generated, group
 from migprofile.profiles.legal.data import LegalData
+from migprofile.profiles.legal.words import counted as count_of
 from migprofile.profiles.legal.words import (
     join,
     long_date,
-    number,
     pick,
     status_word,
     word,
@@ -74,8 +74,8 @@ def add_labour(out: Generated, instruments: Sequence[LegalInstrument],
                                   str(i.years[0] if i.years else 0)), reverse=True)
         items = [labour_item(i, lang, names) for i in found[:SHOWN]]
         if len(found) > SHOWN:
-            items.append(LegalItem(text=word("phrases", "more", lang,
-                                             n=number(len(found) - SHOWN, lang)),
+            items.append(LegalItem(text=word("phrases", "more", lang, agreements=count_of(
+                "older_agreements", len(found) - SHOWN, lang)),
                                    source_id=found[0].source_id))
         out.add("legal", "labour_migration", side, group(
             "labour", title, items, sources, lang, note=word("phrases", "side_rule", lang)))
@@ -111,8 +111,8 @@ def add_readmission(out: Generated, instruments: Sequence[LegalInstrument],
     side = 1 if totals[0] > totals[1] else 0  # a country of emigration readmits its nationals
     items = [readmission_item(i, lang, names) for i in mine[:SHOWN]]
     if len(mine) > SHOWN:
-        items.append(LegalItem(text=word("phrases", "more", lang,
-                                         n=number(len(mine) - SHOWN, lang)),
+        items.append(LegalItem(text=word("phrases", "more", lang, agreements=count_of(
+            "older_agreements", len(mine) - SHOWN, lang)),
                                source_id=mine[0].source_id, as_of=items[0].as_of))
     out.add("legal", "irregular_migration", side, group(
         "readmission", word("titles", "readmission", lang), items, sources, lang))
@@ -141,15 +141,18 @@ def add_cooperation(out: Generated, legal: LegalData, instruments: Sequence[Lega
         years = sorted(i.signed.year if i.signed else i.years[0] for i in labour
                        if i.signed or i.years)
         counted.append(LegalItem(text=word(
-            "phrases", "labour_count", lang, n=number(len(labour), lang),
-            partners=number(len({p for i in labour for p in i.parties}), lang),
+            "phrases", "labour_count", lang,
+            agreements=count_of("labour_agreements", len(labour), lang),
+            countries=count_of("countries_with", len({p for i in labour for p in i.parties}),
+                               lang),
             first=years[0] if years else "…", last=years[-1] if years else "…"),
             source_id=labour[0].source_id))
     readmission = [i for i in instruments if i.kind is InstrumentKind.READMISSION
                    and i.as_of is not None]
     if readmission:
         counted.append(LegalItem(text=word("phrases", "readmission_count", lang,
-                                           n=number(len(readmission), lang)),
+                                           agreements=count_of("readmission_agreements",
+                                                               len(readmission), lang)),
                                  source_id=readmission[0].source_id,
                                  as_of=readmission[0].as_of.isoformat()
                                  if readmission[0].as_of else None))

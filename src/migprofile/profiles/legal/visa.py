@@ -13,7 +13,15 @@ from migprofile.i18n import labelled
 from migprofile.model import Observation, Source
 from migprofile.profiles.legal.common import NOT_COVERED, Generated, group
 from migprofile.profiles.legal.data import VISA, LegalData
-from migprofile.profiles.legal.words import join, long_date, number, pick, word, wording
+from migprofile.profiles.legal.words import (
+    counted,
+    join,
+    long_date,
+    number,
+    pick,
+    word,
+    wording,
+)
 from migprofile.profiles.tree import LegalItem
 
 VISA_FREE = 1
@@ -26,8 +34,8 @@ def _category(code: int, lang: str) -> str:
 
 
 def _counts(rows: Sequence[Observation], lang: str) -> str:
-    counted = Counter(int(o.value or 0) for o in rows)
-    parts = [f"{_category(code, lang)} {number(n, lang)}" for code, n in sorted(counted.items())]
+    tally = Counter(int(o.value or 0) for o in rows)
+    parts = [f"{_category(code, lang)} ({number(n, lang)})" for code, n in sorted(tally.items())]
     return join(parts, lang)
 
 
@@ -53,7 +61,8 @@ def _group(side: int, rows: list[Observation], partner_of: Callable[[Observation
     key = "in" if side == 0 else "out"
     sentences = wording("visa")["sentences"]
     items = [LegalItem(text=pick(sentences[f"{key}_counts"], lang).format(
-        total=number(len(newest), lang), counts=_counts(newest, lang)),
+        total=counted("nationalities" if side == 0 else "destinations", len(newest), lang),
+        counts=_counts(newest, lang)),
         source_id=source, as_of=periods[-1])]
     stock_period, partners = main_partners(observations, STOCKS[side])
     by_partner = {partner_of(o): int(o.value or 0) for o in newest}

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 from babel.dates import format_date
 
-from migprofile.i18n import format_number, locale
+from migprofile.i18n import format_number, list_comma, locale
 
 HERE = Path(__file__).parent
 
@@ -58,19 +58,20 @@ def number(value: float, lang: str) -> str:
     return format_number(value, lang)
 
 
+def counted(key: str, n: int, lang: str) -> str:
+    """``n`` things of kind ``key`` in the grammar of ``lang`` (``words.yaml`` ``counted``):
+    "1 an", "5 ans", "سنتين", "12 بلداً", by the CLDR plural category of ``n``."""
+    forms = wording("words")["counted"][key]
+    by_category = forms.get(lang) or forms["en"]
+    category = locale(lang if lang in forms else "en").plural_form(n)
+    text = by_category.get(category) or by_category["other"]
+    return str(text).format(n=number(n, lang))
+
+
 def years(n: int, lang: str) -> str:
     """A number of years, counted in the language's grammar ("1 an", "5 ans", "سنتين")."""
-    if lang == "fr":
-        return f"{n} an" if n == 1 else f"{n} ans"
-    if lang == "ar":
-        if n == 1:
-            return "سنة واحدة"
-        if n == 2:
-            return "سنتين"
-        return f"{n} سنوات" if 3 <= n <= 10 else f"{n} سنة"
-    return f"{n} year" if n == 1 else f"{n} years"
+    return counted("years", n, lang)
 
 
 def join(items: list[str], lang: str) -> str:
-    sep = "، " if lang == "ar" else ", "
-    return sep.join(items)
+    return list_comma(lang).join(items)
