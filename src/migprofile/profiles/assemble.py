@@ -275,8 +275,22 @@ class Assembler(InternationalBlocks):
             credits=package.credits.text(self.lang) if package else
             gettext(self.lang, "Compiled automatically from international data sets."),
             publisher=package.publisher.text(self.lang) if package else "migprofile",
-            date_text=month[:1].upper() + month[1:],
+            date_text=self._date_text(month[:1].upper() + month[1:]),
         )
+
+    def _date_text(self, edition: str) -> str:
+        """A package's edition month, and — when the profile also prints newer international
+        figures — the year they reach, so that a 2009 text and 2024 figures are both dated."""
+        package = self.data.package
+        if not package:
+            return edition
+        imported = {o.year for o in self.data.observations
+                    if o.source_id not in self.data.package_sources
+                    and o.source_id in set(self.used_sources)}
+        newest = max(imported, default=None)
+        if newest is None or newest <= self._edition().year:
+            return edition
+        return gettext(self.lang, DATA_UP_TO).format(edition=edition, year=newest)
 
     def sources(self) -> tuple[SourceEntry, ...]:
         entries = []
@@ -303,6 +317,7 @@ def in_language(text: LocalizedText, lang: str) -> str:
 
 
 NOT_STATED = N_("not stated")
+DATA_UP_TO = N_("{edition}; international data up to {year}")
 COVER_TITLE = N_("Migration profile: {country}")  # fr: a no-break space before ":"
 
 
