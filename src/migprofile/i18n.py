@@ -6,7 +6,9 @@ they are read directly with Babel (no compiled ``.mo`` files to keep in step).
 
 from __future__ import annotations
 
+import math
 from datetime import date
+from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
 from pathlib import Path
 
@@ -81,8 +83,17 @@ def _pattern(lang: str, digits: int) -> str:
     return base + ("." + "0" * digits if digits > 0 else "")
 
 
+def _rounds_to_zero(value: float, digits: int) -> bool:
+    # the rounding Babel applies (half-even on the decimal value)
+    quantum = Decimal(1).scaleb(-max(digits, 0))
+    return Decimal(repr(value)).quantize(quantum, rounding=ROUND_HALF_EVEN) == 0
+
+
 def format_number(value: float, lang: str, digits: int = 0) -> str:
-    """``3292599`` → "3 292 599" (fr), "3,292,599" (en); one decimal: "8,1" / "8.1"."""
+    """``3292599`` → "3 292 599" (fr), "3,292,599" (en); one decimal: "8,1" / "8.1".
+    A value that rounds to zero prints without a sign: −0.04 is "0,0", never "-0,0"."""
+    if math.isfinite(value) and _rounds_to_zero(value, digits):
+        value = 0.0
     return str(format_decimal(value, format=_pattern(lang, digits), locale=locale(lang),
                               decimal_quantization=True))
 
