@@ -1,11 +1,11 @@
-"""Numbers with their nouns in each language's grammar (words.yaml ``counted``): an item that
+"""Numbers with their nouns in each language's grammar (``profiles/counted.yaml``): an item that
 printed "1 accords", "1 countries" or, in Arabic, "5 بلدا" (the 11–99 form after 3–10) fails."""
 
 from __future__ import annotations
 
 import pytest
 
-from migprofile.profiles.legal.words import counted, wording
+from migprofile.profiles.counted import counted, vocabulary
 
 
 @pytest.mark.parametrize(("n", "expected"), [
@@ -26,7 +26,7 @@ def test_singular_and_plural(lang: str, one: str, many: str) -> None:
 
 
 def test_every_counted_noun_has_every_language_and_an_other_form() -> None:
-    for key, forms in wording("words")["counted"].items():
+    for key, forms in vocabulary().items():
         assert set(forms) >= {"fr", "en", "ar", "es"}, key
         for lang, by_category in forms.items():
             assert "other" in by_category, (key, lang)

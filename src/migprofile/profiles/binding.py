@@ -41,6 +41,7 @@ from migprofile.indicators.growth import (
 from migprofile.indicators.shares import share as share_of
 from migprofile.indicators.shares import variation as variation_of
 from migprofile.model import Narrative, Observation, Status, breakdown_key
+from migprofile.profiles.counted import counted
 from migprofile.profiles.sandbox import BudgetedEnvironment
 from migprofile.profiles.tree import Value
 
@@ -313,7 +314,7 @@ class Binder:
                            small_base=self.small_base, country=self.country,
                            here=self.country_code)
         filters: dict[str, Callable[..., str]] = {
-            "count": self.f_count, "millions": self.f_millions, "pct": self.f_pct,
+            "count": self.f_count, "counted": self.f_counted, "millions": self.f_millions, "pct": self.f_pct,
             "num": self.f_num, "year": self.f_year, "start": self.f_start, "date": self.f_date,
             "qualifier": self.f_qualifier, "formula": self.f_formula, "bare": self.f_bare,
             "name": self.f_name, "art": self.f_art, "of": self.f_of, "loc": self.f_loc,
@@ -362,6 +363,14 @@ class Binder:
     def f_count(self, value: Any) -> str:
         f = self._figure(value)
         return qualified(format_number(f.value, self.lang, 0), f.status, self.lang)
+
+    def f_counted(self, value: Any, noun: str) -> str:
+        """The figure with its noun in the language's grammar ("1 refugee", "12 لاجئًا")."""
+        f = self._figure(value)
+        n = int(round(f.value))
+        text = qualified(format_number(f.value, self.lang, 0), f.status, self.lang)
+        plain = format_number(f.value, self.lang, 0)
+        return counted(noun, n, self.lang, None if text == plain else text)
 
     def f_bare(self, value: Any, digits: int = 0) -> str:
         return format_number(self._figure(value).value, self.lang, digits)

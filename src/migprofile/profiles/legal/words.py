@@ -12,6 +12,7 @@ import yaml
 from babel.dates import format_date
 
 from migprofile.i18n import format_number, list_comma, locale
+from migprofile.profiles.counted import counted as counted_noun
 
 HERE = Path(__file__).parent
 
@@ -59,13 +60,8 @@ def number(value: float, lang: str) -> str:
 
 
 def counted(key: str, n: int, lang: str) -> str:
-    """``n`` things of kind ``key`` in the grammar of ``lang`` (``words.yaml`` ``counted``):
-    "1 an", "5 ans", "سنتين", "12 بلداً", by the CLDR plural category of ``n``."""
-    forms = wording("words")["counted"][key]
-    by_category = forms.get(lang) or forms["en"]
-    category = locale(lang if lang in forms else "en").plural_form(n)
-    text = by_category.get(category) or by_category["other"]
-    return str(text).format(n=number(n, lang))
+    """``n`` things of kind ``key`` in the grammar of ``lang`` (``profiles/counted.yaml``)."""
+    return counted_noun(key, n, lang)
 
 
 def years(n: int, lang: str) -> str:
