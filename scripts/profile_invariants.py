@@ -6,7 +6,8 @@ Each profile is assembled once per language (no rendering) and checked with
 ``migprofile.profiles.invariants``: mixed periods in a paragraph, dangling "at the same date",
 placeholder zeros printed as values, empty parentheses, "top" partners with 0, "other
 countries" rows of zeros, growth rates above 100 %/yr printed as headlines, text of another
-language, names without their article, cover ≠ sections, empty profiles. Prints one count per
+language, names without their article, cover ≠ sections, empty profiles, numbers whose noun does
+not agree ("1 refugees", Arabic "105 لاجئًا"), "-0,0" in tables. Prints one count per
 invariant (and a few examples); the issue note quotes these counts before and after a change.
 """
 

@@ -314,7 +314,8 @@ class Binder:
                            small_base=self.small_base, country=self.country,
                            here=self.country_code)
         filters: dict[str, Callable[..., str]] = {
-            "count": self.f_count, "counted": self.f_counted, "millions": self.f_millions, "pct": self.f_pct,
+            "count": self.f_count, "counted": self.f_counted, "millions": self.f_millions,
+            "pct": self.f_pct,
             "num": self.f_num, "year": self.f_year, "start": self.f_start, "date": self.f_date,
             "qualifier": self.f_qualifier, "formula": self.f_formula, "bare": self.f_bare,
             "name": self.f_name, "art": self.f_art, "of": self.f_of, "loc": self.f_loc,
@@ -367,7 +368,7 @@ class Binder:
     def f_counted(self, value: Any, noun: str) -> str:
         """The figure with its noun in the language's grammar ("1 refugee", "12 لاجئًا")."""
         f = self._figure(value)
-        n = int(round(f.value))
+        n = round(f.value)
         text = qualified(format_number(f.value, self.lang, 0), f.status, self.lang)
         plain = format_number(f.value, self.lang, 0)
         return counted(noun, n, self.lang, None if text == plain else text)

@@ -25,7 +25,8 @@ from migprofile.profiles.tree import (
 INVARIANTS = (
     "mixed_periods", "dangling_same_date", "placeholder_zero", "empty_parentheses",
     "zero_top_partner", "zero_other_row", "headline_rate_over_100", "language_leak",
-    "name_without_article", "cover_not_sections", "empty_profile",
+    "name_without_article", "cover_not_sections", "empty_profile", "number_agreement",
+    "negative_zero",
 )
 
 
@@ -227,10 +228,41 @@ def check_cover(profile: Profile) -> Iterator[Problem]:
         yield Problem("cover_not_sections", f"cover {promised} / sections {titles}")
 
 
+# A number and its noun: "1 refugees", "1 accords"; in Arabic the accusative singular after
+# digits ("12 لاجئًا") is the form of 11–99 only (3–10 take a plural, 100 and more the genitive).
+SINGULAR_ONE = {
+    "en": re.compile(r"(?<![\d.,])1 (refugees|persons|people|immigrants|agreements|countries|"
+                     r"nationalities|destinations|years|asylum seekers)\b"),
+    "fr": re.compile(r"(?<![\d,\u202f\u00a0 ])1 (réfugiés|personnes|immigrés|accords|ans|"
+                     r"nationalités|destinations|demandeurs)\b"),
+}
+AR_ACCUSATIVE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})*) (\w+(?:ًا|اً))(?!\w)")
+NEGATIVE_ZERO = re.compile(r"(?<![\d.,])[-−]0(?:[.,]0+)?(?![\d.,]*[1-9])\b")
+
+
+def check_numbers(profile: Profile) -> Iterator[Problem]:
+    pattern = SINGULAR_ONE.get(profile.lang)
+    for where, text in _texts(profile):
+        if pattern is not None and (match := pattern.search(text)):
+            yield Problem("number_agreement", f"{where}: {match.group(0)!r} in {text[:100]}")
+        if profile.lang == "ar":
+            for match in AR_ACCUSATIVE.finditer(text):
+                if not 11 <= int(match.group(1).replace(",", "")) % 100 <= 99:
+                    yield Problem("number_agreement", f"{where}: {match.group(0)!r}")
+    for section in profile.sections:
+        for block in walk(section.blocks):
+            if isinstance(block, TableBlock):
+                for row in block.body:
+                    for cell in row:
+                        shown = cell.value.text if cell.value else cell.text
+                        if NEGATIVE_ZERO.search(shown):
+                            yield Problem("negative_zero", f"{block.id}: {shown}")
+
+
 def check_profile(profile: Profile, areas: Mapping[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     for check in (check_periods, check_zeros, check_parentheses, check_language,
-                  check_names, check_cover):
+                  check_names, check_cover, check_numbers):
         problems.extend(check(profile))
     problems.extend(check_tables(profile, areas))
     return problems
