@@ -204,3 +204,68 @@ def _inline_datasets(spec: dict[str, Any]) -> None:
             and data.get("name") in datasets:
         spec["data"] = {"values": datasets[data["name"]]}
         del spec["datasets"]
+
+
+ATLAS_URL = "/static/countries-110m.json"  # the portal's bundled world atlas (world-atlas)
+FLOW_COLOR = PALETTE[0]
+HOME_COLOR = PALETTE[1]
+
+
+def flow_map(chart_id: str, title: str, *, lang: str, data_url: str, country_m49: int | None,
+             origin: tuple[float, float] | None, value_title: str, name_title: str,
+             share_title: str) -> dict[str, Any]:
+    """A country's corridors on the world atlas: the country filled, a line from it to each
+    partner and a circle on each partner sized by the stock; the partners are read from the
+    portal's API (``data_url``, a JSON object whose ``partners`` have ``lon``, ``lat``,
+    ``value``, ``share``, ``name`` and ``url``), so the map and the API show the same rows.
+    A circle links to its corridor (``url``); the page prints the same rows as a table."""
+    atlas = {"url": ATLAS_URL, "format": {"type": "topojson", "feature": "countries"}}
+    partners = {"url": data_url, "format": {"type": "json", "property": "partners"}}
+    drawn = [{"filter": "isValid(datum.lon) && isValid(datum.lat)"}]
+    layers: list[dict[str, Any]] = [
+        # the grey base map and the country itself are decoration for assistive technology:
+        # the table under the map says the same
+        {"data": atlas, "mark": {"type": "geoshape", "fill": "#e3e6ea", "stroke": "#ffffff",
+                                 "strokeWidth": 0.4, "aria": False, "tooltip": False}}]
+    if country_m49 is not None:
+        layers.append({"data": atlas, "transform": [{"filter": f"datum.id == '{country_m49:03d}'"}],
+                       "mark": {"type": "geoshape", "fill": "#f4b183", "stroke": HOME_COLOR,
+                                "strokeWidth": 0.8, "aria": False, "tooltip": False}})
+    if origin is not None:
+        layers.append({
+            "data": partners,
+            "transform": [*drawn, {"calculate": repr(origin[0]), "as": "lon0"},
+                          {"calculate": repr(origin[1]), "as": "lat0"}],
+            "mark": {"type": "rule", "color": FLOW_COLOR, "opacity": 0.35, "aria": False,
+                     "tooltip": False},
+            "encoding": {"longitude": {"field": "lon0", "type": "quantitative"},
+                         "latitude": {"field": "lat0", "type": "quantitative"},
+                         "longitude2": {"field": "lon"}, "latitude2": {"field": "lat"},
+                         "strokeWidth": {"field": "value", "type": "quantitative",
+                                         "scale": {"range": [0.5, 3.5]}, "legend": None}}})
+    tooltip = [{"field": "name", "type": "nominal", "title": name_title},
+               {"field": "value", "type": "quantitative", "format": ",.0f",
+                "title": value_title},
+               {"field": "share", "type": "quantitative", "format": ",.1f",
+                "title": share_title}]
+    layers.append({
+        "data": partners, "transform": drawn,
+        "mark": {"type": "circle", "color": FLOW_COLOR, "opacity": 0.75, "stroke": "#ffffff",
+                 "strokeWidth": 0.8, "cursor": "pointer", "description": title},
+        "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
+                     "latitude": {"field": "lat", "type": "quantitative"},
+                     "size": {"field": "value", "type": "quantitative", "title": value_title,
+                              "scale": {"range": [16, 900]},
+                              "legend": {"format": ",.0f", "orient": "bottom",
+                                         "direction": "horizontal"}},
+                     # the small circles drawn last, over the large ones they sit in
+                     "order": {"field": "value", "sort": "descending"},
+                     "href": {"field": "url"}, "tooltip": tooltip}})
+    size = 12 if lang == "ar" else 11
+    return {"width": "container", "height": 380,
+            "autosize": {"type": "fit", "contains": "padding"},
+            "projection": {"type": "equalEarth"}, "layer": layers, "description": title,
+            "config": {"font": font_stack(lang), "view": {"stroke": None},
+                       "legend": {"labelFontSize": size, "titleFontSize": size,
+                                  "titleFontWeight": "normal"}},
+            "usermeta": {"lang": lang, "id": chart_id, "title": title, "chart": "flow_map"}}

@@ -25,6 +25,7 @@ from migprofile.model import (
 from migprofile.profiles.assemble import FORMULAS, in_language, licence_text
 from migprofile.profiles.binding import Binder
 from migprofile.profiles.clauses import GenericNarrative, parse_narrative, render_generic
+from migprofile.profiles.corridors.charts import stocks_chart
 from migprofile.profiles.corridors.legal import legal_table
 from migprofile.profiles.corridors.series import THEMES, directed_series, theme_table
 from migprofile.profiles.tree import Block, Cover, Paragraph, Profile, Section, SourceEntry
@@ -120,6 +121,10 @@ def corridor_profile(data: CorridorData, lang: str, *,
     names = {code: area.names.text(lang) for code, area in data.areas.items()}
     series = directed_series(data.observations)
     blocks: list[Block] = []
+    chart = stocks_chart(series, data.a, lang=lang, names=names, sources=data.sources,
+                         indicators=data.indicators)
+    if chart is not None:
+        blocks.append(chart)
     for theme in THEMES:
         table = theme_table(theme, series, lang=lang, names=names, sources=data.sources,
                             indicators=data.indicators, method=method,
