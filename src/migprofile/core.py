@@ -48,7 +48,7 @@ from migprofile.store.state import (
     require_existing,
 )
 from migprofile.validate import Report
-from migprofile.validate.corridors import check_corridor_sources
+from migprofile.validate.corridors import check_corridor_editions, check_corridor_sources
 from migprofile.validate.real_data import check_observations
 from migprofile.validate.tables import check_layouts, lookup_for
 
@@ -169,6 +169,8 @@ def check_country(store: Store, country: str | None = None) -> Report:
             {o.source_id for o in imported}), indicators=indicators))
         report.extend(_spec_coverage(store, code))
         report.extend(check_corridor_sources(observations))
+        report.extend(check_corridor_editions(observations, {
+            s.id: s for s in store.sources({o.source_id for o in observations})}))
         report.stats[f"{code} observations"] = len(observations)
     return report
 
