@@ -1,10 +1,11 @@
 """Narratives whose figures are bound to data.
 
 A narrative is a Jinja2 template run in a sandbox. Its functions (``obs``, ``growth``,
-``share``, ``variation``, ``total``, ``newest``, ``oldest``…) look figures up in the country's observations; its
-filters (``count``, ``millions``, ``pct``, ``num``, ``year``, ``date``, ``qualifier``,
-``formula``, ``bare``) print them in the profile's language. A lookup with no data behind
-it raises ``BindingError``: a profile never prints a blank where a figure should be.
+``share``, ``variation``, ``total``, ``newest``, ``oldest``…) look figures up in the
+country's observations; its filters (``count``, ``millions``, ``pct``, ``num``, ``year``,
+``date``, ``qualifier``, ``formula``, ``bare``, ``visa``…) print them in the profile's
+language. A lookup with no data behind it raises ``BindingError``: a profile never prints
+a blank where a figure should be.
 """
 
 from __future__ import annotations

@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import date
+from itertools import pairwise
 
 from migprofile.geo import grammar
 from migprofile.i18n import N_, gettext
@@ -70,7 +71,7 @@ def _visa_changes(snapshots: Sequence[LegalItem], lang: str) -> list[LegalItem]:
     changes = [LegalItem(text=gettext(lang, VISA_CHANGED).format(
         old_date=day(old), new_date=day(new), old=_category(int(old.status or 0), lang),
         new=_category(int(new.status or 0), lang)), source_id=new.source_id, as_of=new.as_of,
-        date=old.as_of) for old, new in zip(snapshots, snapshots[1:], strict=False)
+        date=old.as_of) for old, new in pairwise(snapshots)
         if old.status != new.status]
     if changes:
         return changes
