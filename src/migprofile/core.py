@@ -379,7 +379,11 @@ def corridor_map_spec(found: CorridorMap, *, lang: str, data_url: str, title: st
         else None
     return flow_map(f"flowmap-{found.country}-{found.direction}", title, lang=lang,
                     data_url=data_url, country_m49=area.m49, origin=origin,
-                    value_title=value_title, name_title=name_title, share_title=share_title)
+                    value_title=value_title, name_title=name_title, share_title=share_title,
+                    extent=[(p.lon, p.lat) for p in found.partners
+                            if p.lon is not None and p.lat is not None]
+                    + ([origin] if origin else []),
+                    largest=max((p.value for p in found.partners), default=None))
 
 
 def located(code: str, lang: str) -> str:

@@ -15,6 +15,7 @@ from migprofile.errors import NotFoundError
 from migprofile.i18n import N_, format_number, gettext
 from migprofile.render import MEDIA_TYPES, render
 from migprofile.render.charts import embed_options
+from migprofile.render.common import isolate_latin
 from migprofile.web.country import embed_profile
 from migprofile.web.messages import translator
 from migprofile.web.models import CorridorMapOut, LangQuery, ProfileDocument, documented
@@ -256,7 +257,11 @@ def flow_map(portal: Portal, code: str, lang: str, direction: str, year: int | N
     note = gettext(lang, N_("The {shown} largest of {count} partner countries, by country of "
                             "birth (UN DESA, {source}, {year}).")).format(
         shown=len(rows), count=found.partner_count, year=found.year[:4], source=cited)
+    t = translator(lang)
+    # Latin names inside Arabic text (UN DESA, Natural Earth) keep their order
+    caption = isolate_latin(f"{t('flowmap_note')} {t('map_licence')}")
     return {"map": found, "spec": spec, "title": title, "rows": rows, "labels": labels,
-            "note": note, "off_map": [r["name"] for r in rows if not r["drawn"]],
+            "note": isolate_latin(note), "caption": caption,
+            "off_map": [r["name"] for r in rows if not r["drawn"]],
             "directions": [(k, gettext(lang, v)) for k, v in DIRECTIONS.items()],
             "years": [y[:4] for y in found.years]}
