@@ -256,10 +256,12 @@ def flow_map(chart_id: str, title: str, *, lang: str, data_url: str, country_m49
                 "title": value_title},
                {"field": "share", "type": "quantitative", "format": ",.1f",
                 "title": share_title}]
+    # each circle says which partner and how many people to assistive technology
+    label = {"calculate": "datum.name + ' — ' + format(datum.value, ',.0f')", "as": "label"}
     layers.append({
-        "data": partners, "transform": drawn,
+        "data": partners, "transform": [*drawn, label],
         "mark": {"type": "circle", "color": FLOW_COLOR, "opacity": 0.75, "stroke": "#ffffff",
-                 "strokeWidth": 0.8, "cursor": "pointer", "description": title},
+                 "strokeWidth": 0.8, "cursor": "pointer"},
         "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
                      "latitude": {"field": "lat", "type": "quantitative"},
                      "size": {"field": "value", "type": "quantitative", "title": value_title,
@@ -270,7 +272,8 @@ def flow_map(chart_id: str, title: str, *, lang: str, data_url: str, country_m49
                                             if largest else {})}},
                      # the small circles drawn last, over the large ones they sit in
                      "order": {"field": "value", "sort": "descending"},
-                     "href": {"field": "url"}, "tooltip": tooltip}})
+                     "href": {"field": "url"}, "tooltip": tooltip,
+                     "description": {"field": "label"}}})
     size = 12 if lang == "ar" else 11
     return {"width": "container", "height": 420,
             "autosize": {"type": "fit", "contains": "padding"},
