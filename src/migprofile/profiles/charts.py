@@ -275,7 +275,9 @@ def flow_map(chart_id: str, title: str, *, lang: str, data_url: str, country_m49
                      "href": {"field": "url"}, "tooltip": tooltip,
                      "description": {"field": "label"}}})
     size = 12 if lang == "ar" else 11
-    return {"width": "container", "height": 420,
+    # the page's stylesheet sizes the map's box (shorter on a phone, where a world view
+    # fitted to the width is short)
+    return {"width": "container", "height": "container",
             "autosize": {"type": "fit", "contains": "padding"},
             "projection": _fitted(extent), "layer": layers, "description": title,
             "config": {"font": font_stack(lang), "view": {"stroke": None},
