@@ -1,5 +1,8 @@
 """Corridors on the portal: ``/api/v1/corridors/{A}/{B}`` (the tree as JSON) and the page
-``/{lang}/corridors/{A}-{B}`` with its downloads; ``main_corridors`` for the country page."""
+``/{lang}/corridors/{A}-{B}`` with its downloads; for the country page ``main_corridors``
+and ``partner_links`` (its partner rows linked to their corridors); the flow map of a
+country's corridors: ``/api/v1/corridors/{A}`` (its data) and ``flow_map`` (what the country
+and home pages print: the map's spec, reading that API, and the same partners as a table)."""
 
 from __future__ import annotations
 
@@ -221,20 +224,47 @@ async def corridor_map(request: Request, a: str, direction: Direction = "emigrat
     return Response(content, media_type=MEDIA_TYPES["json"])
 
 
+def _located_map(portal: Portal, code: str, lang: str, direction: str, year: int | None
+                 ) -> core.CorridorMap | None:
+    """The map of ``year``, or the newest when that year has no data (None: none at all)."""
+    try:
+        return core.corridor_map(portal.store, code, direction, year, lang=lang,
+                                 limit=MAP_LIMIT)
+    except NotFoundError:
+        if year is None:
+            return None
+        return core.corridor_map(portal.store, code, direction, None, lang=lang,
+                                 limit=MAP_LIMIT)
+
+
+def _share_text(share: float | None, lang: str) -> str:
+    """One decimal; a share that would print 0.0 says it is below 0.1 instead."""
+    if share is None:
+        return ""
+    if 0 < share < 0.05:
+        return f"< {format_number(0.1, lang, 1)}"
+    return format_number(share, lang, 1)
+
+
+def _note(portal: Portal, found: core.CorridorMap, lang: str) -> str:
+    from migprofile.web.views import short_title
+
+    source = next(iter(portal.store.sources({found.source_id})), None)
+    cited = short_title(source.title.text(lang if lang in source.title.texts else "en")) \
+        if source else found.source_id
+    return gettext(lang, N_("The {shown} largest of {count} partner countries, by country of "
+                            "birth (UN DESA, {source}, {year}).")).format(
+        shown=len(found.partners), count=found.partner_count, year=found.year[:4],
+        source=cited)
+
+
 def flow_map(portal: Portal, code: str, lang: str, direction: str, year: int | None
              ) -> dict[str, Any] | None:
     """What a page needs to show ``code``'s flow map and its table (None: no bilateral
     stocks); a year without data shows the newest instead."""
-    try:
-        found = core.corridor_map(portal.store, code, direction, year, lang=lang,
-                                  limit=MAP_LIMIT)
-    except NotFoundError:
-        if year is None:
-            return None
-        found = core.corridor_map(portal.store, code, direction, None, lang=lang,
-                                  limit=MAP_LIMIT)
-    from migprofile.web.views import short_title
-
+    found = _located_map(portal, code, lang, direction, year)
+    if found is None:
+        return None
     here = found.iso2 or found.country
     title = gettext(lang, MAP_TITLE[found.direction]).format(
         in_country=core.located(found.country, lang), year=found.year[:4])
@@ -246,22 +276,15 @@ def flow_map(portal: Portal, code: str, lang: str, direction: str, year: int | N
                                   title=title, value_title=labels["value"],
                                   name_title=labels["name"], share_title=labels["share"])
     spec["usermeta"]["embedOptions"] = embed_options(lang)
-    source = next(iter(portal.store.sources({found.source_id})), None)
     rows = [{"rank": p.rank, "name": p.name, "code": p.iso2 or p.code,
-             "href": _pair_url(lang, here, p),
-             "value": format_number(p.value, lang),
-             "share": "" if p.share is None else format_number(p.share, lang, 1),
-             "drawn": p.lon is not None} for p in found.partners]
-    cited = short_title(source.title.text(lang if lang in source.title.texts else "en")) \
-        if source else found.source_id
-    note = gettext(lang, N_("The {shown} largest of {count} partner countries, by country of "
-                            "birth (UN DESA, {source}, {year}).")).format(
-        shown=len(rows), count=found.partner_count, year=found.year[:4], source=cited)
+             "href": _pair_url(lang, here, p), "value": format_number(p.value, lang),
+             "share": _share_text(p.share, lang), "drawn": p.lon is not None}
+            for p in found.partners]
     t = translator(lang)
     # Latin names inside Arabic text (UN DESA, Natural Earth) keep their order
     caption = isolate_latin(f"{t('flowmap_note')} {t('map_licence')}")
     return {"map": found, "spec": spec, "title": title, "rows": rows, "labels": labels,
-            "note": isolate_latin(note), "caption": caption,
+            "note": isolate_latin(_note(portal, found, lang)), "caption": caption,
             "off_map": [r["name"] for r in rows if not r["drawn"]],
             "directions": [(k, gettext(lang, v)) for k, v in DIRECTIONS.items()],
             "years": [y[:4] for y in found.years]}
