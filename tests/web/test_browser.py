@@ -160,3 +160,17 @@ def test_corridor_page_chart_has_both_directions(browser: Any, live_server: str)
     assert page.locator(f"{chart} .mark-line path").count() == 3  # MA→ES twice, ES→MA
     assert page.evaluate("document.documentElement.dir") == "rtl"
     page.close()
+
+
+def test_flow_map_table_without_javascript(browser: Any, live_server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/fr/countries/MA?direction=immigration", wait_until="networkidle")
+    assert page.locator("#flowmap table.data").is_visible()
+    assert page.locator("#flowmap tbody th a").first.inner_text() == "France"
+    assert not page.locator("#flowmap figure").is_visible()  # no empty box where a map was
+    page.check("#flowmap input[value=emigration]")
+    page.click("#flowmap button[type=submit]")  # the switch is a plain form
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#flowmap tbody th a").first.inner_text() == "Espagne"
+    context.close()
