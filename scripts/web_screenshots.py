@@ -41,6 +41,11 @@ PAGE_TYPES = {
 SHOTS = {f"{kind}-{lang}{suffix}": (path.format(lang=lang), width)
          for kind, path in PAGE_TYPES.items() for lang in ("fr", "ar")
          for suffix, width in (("", 1280), ("-phone", 390))}
+# the flow maps (the #flowmap section only, desktop): web-flowmap-<country>-<lang>.png, and
+# the home page's: web-home-flowmap-<lang>.png
+SECTIONS = {**{f"flowmap-{c}-{lang}": f"/{lang}/countries/{c}" for c in ("MA", "MX")
+               for lang in ("fr", "ar")},
+            "home-flowmap-fr": "/fr/?country=MA"}
 
 
 def serve(db: str | None) -> tuple[uvicorn.Server, str]:
@@ -74,6 +79,16 @@ def main() -> None:
                 page.wait_for_selector(".vega-chart.ready", timeout=15000)
             target = OUT / f"web-{name}.png"
             page.screenshot(path=str(target))  # the first screen, as a visitor lands
+            print(target)
+            page.close()
+        for name, path in SECTIONS.items():
+            if not name.startswith(args.only):
+                continue
+            page = browser.new_page(viewport={"width": 1280, "height": 900})
+            page.goto(base + path, wait_until="networkidle")
+            page.wait_for_selector("#flowmap .vega-chart.ready svg", timeout=15000)
+            target = OUT / f"web-{name}.png"
+            page.locator("#flowmap").screenshot(path=str(target))
             print(target)
             page.close()
         browser.close()

@@ -9,6 +9,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from migprofile.errors import NotFoundError, PackageError
 from migprofile.geo import AreaRegistry, default_registry
@@ -30,6 +31,8 @@ from migprofile.overview import (
     key_figures,
     package_series,
 )
+from migprofile.profiles.corridors.flowmap import CorridorMap as CorridorMap  # the façade's
+from migprofile.profiles.corridors.flowmap import MapPartner as MapPartner  # answer types
 from migprofile.profiles.growthpolicy import policy_for, table_method
 from migprofile.profiles.preflight import check_narratives
 from migprofile.profiles.tree import Profile
@@ -46,7 +49,7 @@ from migprofile.store.state import (
     require_existing,
 )
 from migprofile.validate import Report
-from migprofile.validate.corridors import check_corridor_sources
+from migprofile.validate.corridors import check_corridor_editions, check_corridor_sources
 from migprofile.validate.real_data import check_observations
 from migprofile.validate.tables import check_layouts, lookup_for
 
@@ -167,6 +170,8 @@ def check_country(store: Store, country: str | None = None) -> Report:
             {o.source_id for o in imported}), indicators=indicators))
         report.extend(_spec_coverage(store, code))
         report.extend(check_corridor_sources(observations))
+        report.extend(check_corridor_editions(observations, {
+            s.id: s for s in store.sources({o.source_id for o in observations})}))
         report.stats[f"{code} observations"] = len(observations)
     return report
 
@@ -355,3 +360,38 @@ def main_corridors(store: Store, country: str, n: int = 5) -> dict[str, list[tup
     code = resolve_country(store, country)
     return {"destinations": top_partners(store, "emigrant_stock_birth", code, n),
             "origins": top_partners(store, "immigrant_stock_birth", code, n)}
+
+
+def corridor_map(store: Store, country: str, direction: str = "emigration",
+                 year: int | None = None, *, lang: str, limit: int = 20) -> CorridorMap:
+    """A country's corridors for a map: its first ``limit`` destinations (``emigration``) or
+    origins (``immigration``) by UN DESA stock in ``year`` (default: the newest), each with
+    its share of the country's total and its point on the bundled atlas."""
+    from migprofile.profiles.corridors.flowmap import corridor_map as build
+
+    return build(store, resolve_country(store, country), direction, year, lang, limit)
+
+
+def corridor_map_spec(found: CorridorMap, *, lang: str, data_url: str, title: str,
+                      value_title: str, name_title: str, share_title: str) -> dict[str, Any]:
+    """The Vega-Lite flow map of ``found`` (profiles.charts.flow_map), its partners read
+    from ``data_url`` (the API's answer for the same map)."""
+    from migprofile.profiles.charts import flow_map
+
+    area = default_registry().get(found.country)
+    origin = (found.lon, found.lat) if found.lon is not None and found.lat is not None \
+        else None
+    return flow_map(f"flowmap-{found.country}-{found.direction}", title, lang=lang,
+                    data_url=data_url, country_m49=area.m49, origin=origin,
+                    value_title=value_title, name_title=name_title, share_title=share_title,
+                    extent=[(p.lon, p.lat) for p in found.partners
+                            if p.lon is not None and p.lat is not None]
+                    + ([origin] if origin else []),
+                    largest=max((p.value for p in found.partners), default=None))
+
+
+def located(code: str, lang: str) -> str:
+    """The area's name as a place in ``lang``: "au Maroc", "in Morocco", "في المغرب"."""
+    from migprofile.geo import grammar
+
+    return grammar.located(code, default_registry().name(code, lang), lang)

@@ -186,3 +186,33 @@ def test_cli_build_corridor(ma_store: Store, tmp_path: Path,
     md = (tmp_path / "corridor-MAR-ESP-fr.md").read_text(encoding="utf-8")
     assert "65\u202f847" in md and "547\u202f000" in md
     assert (tmp_path / "corridor-MAR-ESP-ar.json").is_file()
+
+
+def test_visa_change_across_snapshots_in_the_table_and_the_text(ma_store: Store) -> None:
+    sy = corridor_profile(load_corridor(ma_store, "SYR", "DEU"), "en")
+    syria, germany = _groups(sy)["visa"]
+    assert syria.items[-1].text == ("Changed between 7 February 2020 and 12 January 2025: "
+                                    "visa required, then e-visa")
+    assert germany.items[-1].text == ("Unchanged from 7 February 2020 to 12 January 2025: "
+                                      "visa required")
+    text = " ".join(b.text for b in sy.sections[0].blocks)  # type: ignore[union-attr]
+    assert "entry to Syria for nationals of Germany was “e-visa” on January 12, 2025, " \
+        "against “visa required” on February 7, 2020" in text
+    fr = corridor_profile(load_corridor(ma_store, "MAR", "ESP"), "fr")
+    words = " ".join(b.text for b in fr.sections[0].blocks)  # type: ignore[union-attr]
+    assert "l'entrée en Espagne des ressortissants du Maroc relevait à la même date du " \
+        "régime « visa requis », comme au 7 février 2020" in words.replace("L'entrée", "l'entrée")
+    ar = corridor_profile(load_corridor(ma_store, "SYR", "DEU"), "ar")
+    assert "«تأشيرة إلكترونية»، مقابل «تأشيرة مطلوبة»" in " ".join(
+        b.text for b in ar.sections[0].blocks)  # type: ignore[union-attr]
+
+
+def test_visa_sentence_follows_a_changed_snapshot(ma_store: Store) -> None:
+    data = load_corridor(ma_store, "MAR", "ESP")
+    changed = [dataclasses.replace(o, value=5.0) if o.indicator == "visa_requirement"
+               and o.country == "MAR" and o.period == "2025-01-12" else o
+               for o in data.observations]
+    text = " ".join(b.text for b in corridor_profile(  # type: ignore[union-attr]
+        dataclasses.replace(data, observations=changed), "en").sections[0].blocks)
+    assert "was “visa required” on January 12, 2025, against “visa-free” on February 7, " \
+        "2020" in text

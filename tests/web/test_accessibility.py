@@ -23,7 +23,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 PAGE_TYPES = ["/{lang}/", "/{lang}/countries/MA", "/{lang}/countries/DE",
               "/{lang}/compare?country=MA&country=TN", "/{lang}/legal?q=refugies",
               "/{lang}/sources", "/{lang}/find?q=gui",
-              "/{lang}/embed/countries/MA/charts/refugees_series", "/{lang}/countries/XX"]
+              "/{lang}/embed/countries/MA/charts/refugees_series", "/{lang}/countries/XX",
+              "/{lang}/corridors/MA-ES", "/{lang}/countries/MX?direction=immigration",
+              "/{lang}/?country=SY"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -54,6 +56,8 @@ def test_no_serious_accessibility_violation(browser: Any, live_server: str, lang
     # axe is injected as an inline script, which the portal's CSP rightly refuses
     page = browser.new_page(bypass_csp=True)
     page.goto(live_server + path.format(lang=lang), wait_until="networkidle")
+    if page.locator(".vega-chart").count():  # the drawn charts and maps, not their place
+        page.wait_for_selector(".vega-chart.ready", timeout=15000)
     page.add_script_tag(path=str(AXE))
     violations = page.evaluate(AXE_RUN)
     page.close()

@@ -21,7 +21,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAGES = ["/fr/", "/en/countries/MA", "/ar/countries/MA", "/fr/compare?countries=MA",
-         "/fr/legal?q=refugies", "/fr/sources", "/api/v1/docs"]
+         "/fr/legal?q=refugies", "/fr/sources", "/api/v1/docs", "/fr/corridors/MA-ES",
+         "/ar/corridors/SY-DE", "/ar/countries/MX?direction=immigration&year=1990",
+         "/en/?country=MX"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -96,3 +98,79 @@ def test_csv_download(browser: Any, live_server: str, ma_store: Store) -> None:
     # numbers as numbers ("1275567", "82.6"), not the French printed text
     assert rows == [[csv_text_cell(v) for v in row] for row in download_rows(table)]
     page.close()
+
+
+FLOW_CIRCLES = "#flowmap .vega-chart.ready svg .mark-symbol.role-mark path"  # not the legend
+
+
+def _flow_map(page: Any) -> tuple[list[str], list[str], list[str]]:
+    """(partners named by the map's circles, partners of the table under it, those of the
+    table the atlas cannot place)."""
+    page.wait_for_selector(FLOW_CIRCLES, timeout=15000)
+    circles = [str(label).split(" — ")[0] for label in page.eval_on_selector_all(
+        FLOW_CIRCLES, "els => els.map(e => e.getAttribute('aria-label'))")]
+    table = page.locator("#flowmap table.data tbody th a").all_inner_texts()
+    off_map = page.locator("#flowmap tr[data-off-map] th a").all_inner_texts()
+    return circles, table, off_map
+
+
+@pytest.mark.parametrize(("path", "first"), [("/fr/countries/MA", "Espagne"),
+                                             ("/ar/countries/MX", "الولايات المتحدة"),
+                                             ("/fr/?country=SY&direction=emigration",
+                                              "Turquie"),
+                                             ("/fr/countries/PH", "États-Unis")])
+def test_flow_map_draws_the_table_partners(browser: Any, live_server: str, path: str,
+                                           first: str) -> None:
+    page, errors, _ = _open(browser, live_server + path)
+    circles, table, off_map = _flow_map(page)
+    assert errors == []
+    assert table[0] == first and len(table) == 20
+    # one circle per partner the atlas can place, the others named under the table
+    assert sorted(circles) == sorted(n for n in table if n not in off_map)
+    assert all(name in page.locator("#flowmap .hint").inner_text() for name in off_map)
+    if path == "/fr/countries/PH":  # Hong Kong, Bahrain, Guam, Macao: no shape at 1:110m
+        assert "Bahreïn" in off_map and "Bahreïn" not in circles
+    assert page.locator("#flowmap .role-legend").count() == 1  # the sizes are explained
+    if path.startswith("/ar/"):
+        assert page.evaluate("getComputedStyle(document.querySelector('#flowmap')).direction") \
+            == "rtl"
+    page.close()
+
+
+def test_flow_map_switch_and_circle_link(browser: Any, live_server: str) -> None:
+    page, _, _ = _open(browser, live_server + "/fr/countries/MA")
+    _flow_map(page)
+    page.check("#flowmap input[value=immigration]")
+    page.select_option("#fm-year", "1990")
+    page.click("#flowmap button[type=submit]")
+    page.wait_for_load_state("networkidle")
+    assert "direction=immigration" in page.url and "year=1990" in page.url
+    circles, table, _ = _flow_map(page)
+    assert table[0] == "France" and "France" in circles  # French-born in Morocco, 1990
+    page.locator(FLOW_CIRCLES).first.dispatch_event("click")  # the largest circle
+    page.wait_for_url("**/fr/corridors/MA-FR", timeout=10000)
+    page.close()
+
+
+def test_corridor_page_chart_has_both_directions(browser: Any, live_server: str) -> None:
+    page, errors, _ = _open(browser, live_server + "/ar/corridors/MA-ES")
+    chart = "#chart-corridor-stocks-chart .vega-chart.ready svg"
+    page.wait_for_selector(chart, timeout=15000)
+    assert errors == []
+    assert page.locator(f"{chart} .mark-line path").count() == 3  # MA→ES twice, ES→MA
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    page.close()
+
+
+def test_flow_map_table_without_javascript(browser: Any, live_server: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(live_server + "/fr/countries/MA?direction=immigration", wait_until="networkidle")
+    assert page.locator("#flowmap table.data").is_visible()
+    assert page.locator("#flowmap tbody th a").first.inner_text() == "France"
+    assert not page.locator("#flowmap figure").is_visible()  # no empty box where a map was
+    page.check("#flowmap input[value=emigration]")
+    page.click("#flowmap button[type=submit]")  # the switch is a plain form
+    page.wait_for_load_state("networkidle")
+    assert page.locator("#flowmap tbody th a").first.inner_text() == "Espagne"
+    context.close()

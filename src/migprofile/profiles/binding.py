@@ -1,10 +1,11 @@
 """Narratives whose figures are bound to data.
 
 A narrative is a Jinja2 template run in a sandbox. Its functions (``obs``, ``growth``,
-``share``, ``variation``, ``total``) look figures up in the country's observations; its
-filters (``count``, ``millions``, ``pct``, ``num``, ``year``, ``date``, ``qualifier``,
-``formula``, ``bare``) print them in the profile's language. A lookup with no data behind
-it raises ``BindingError``: a profile never prints a blank where a figure should be.
+``share``, ``variation``, ``total``, ``newest``, ``oldest``…) look figures up in the
+country's observations; its filters (``count``, ``millions``, ``pct``, ``num``, ``year``,
+``date``, ``qualifier``, ``formula``, ``bare``, ``visa``…) print them in the profile's
+language. A lookup with no data behind it raises ``BindingError``: a profile never prints
+a blank where a figure should be.
 """
 
 from __future__ import annotations
@@ -236,6 +237,16 @@ class Binder:
             raise BindingError(f"no observation for {indicator} partner={partner} since {since}")
         return self._record(Figure.of(series[0]), "count")
 
+    def oldest(self, indicator: str, partner: str = "WLD", **breakdown: str) -> Figure:
+        """The earliest value in any source: for data sets whose every snapshot is a source
+        of its own (the Passport Index), where ``earliest`` stays within the newest."""
+        found = sorted((o for o in self._index.get((indicator, partner, "total",
+                                                    breakdown_key(breakdown)), [])
+                        if o.value is not None), key=lambda o: (o.period, o.source_id))
+        if not found:
+            raise BindingError(f"no observation for {indicator} partner={partner}")
+        return self._record(Figure.of(found[0]), "count")
+
     def top(self, indicator: str, rank: int = 1, period: str | None = None) -> Figure:
         """The partner country with the rank-th largest value (newest source, latest period);
         a partner with 0 is never a "top" partner."""
@@ -309,7 +320,8 @@ class Binder:
                                   trim_blocks=True, lstrip_blocks=True)
         env.globals.update(obs=self.obs, growth=self.growth, share=self.share,
                            variation=self.variation, total=self.total, newest=self.newest,
-                           earliest=self.earliest, top=self.top, rate=self.rate,
+                           earliest=self.earliest, oldest=self.oldest, top=self.top,
+                           rate=self.rate,
                            ratio=self.ratio, partners_total=self.partners_total,
                            small_base=self.small_base, country=self.country,
                            here=self.country_code)
@@ -320,6 +332,7 @@ class Binder:
             "qualifier": self.f_qualifier, "formula": self.f_formula, "bare": self.f_bare,
             "name": self.f_name, "art": self.f_art, "of": self.f_of, "loc": self.f_loc,
             "fem": self.f_fem, "plural": self.f_plural, "range": self.f_range,
+            "visa": self.f_visa,
         }
         env.filters.update(filters)
         return env
@@ -404,6 +417,16 @@ class Binder:
 
     def f_qualifier(self, value: Any) -> str:
         return status_qualifier(self._figure(value).status, self.lang)
+
+    def f_visa(self, value: Any) -> str:
+        """A visa requirement's category in words ("visa required", "sans visa")."""
+        from migprofile.profiles.legal.words import pick, wording
+
+        code = int(self._figure(value).value)
+        categories = wording("visa")["categories"]
+        if code not in categories:
+            raise BindingError(f"no visa category {code}")
+        return pick(categories[code], self.lang)
 
     def f_name(self, value: Any) -> str:
         return self._area(value)[1]

@@ -204,3 +204,106 @@ def _inline_datasets(spec: dict[str, Any]) -> None:
             and data.get("name") in datasets:
         spec["data"] = {"values": datasets[data["name"]]}
         del spec["datasets"]
+
+
+ATLAS_URL = "/static/countries-110m.json"  # the portal's bundled world atlas (world-atlas)
+FLOW_COLOR = PALETTE[0]
+HOME_COLOR = PALETTE[1]
+
+
+def flow_map(chart_id: str, title: str, *, lang: str, data_url: str, country_m49: int | None,
+             origin: tuple[float, float] | None, value_title: str, name_title: str,
+             share_title: str, extent: Sequence[tuple[float, float]] = (),
+             largest: float | None = None) -> dict[str, Any]:
+    """A country's corridors on the world atlas: the country filled, a line from it to each
+    partner and a circle on each partner sized by the stock; the partners are read from the
+    portal's API (``data_url``, a JSON object whose ``partners`` have ``lon``, ``lat``,
+    ``value``, ``share``, ``name`` and ``url``), so the map and the API show the same rows.
+    A circle links to its corridor (``url``); the page prints the same rows as a table.
+    ``extent``: the points (lon, lat) the view is fitted to (the world when they span it);
+    ``largest``: the largest stock, from which the legend's three sizes are chosen."""
+    atlas = {"url": ATLAS_URL, "format": {"type": "topojson", "feature": "countries"}}
+    partners = {"url": data_url, "format": {"type": "json", "property": "partners"}}
+    drawn = [{"filter": "isValid(datum.lon) && isValid(datum.lat)"}]
+    layers: list[dict[str, Any]] = [
+        # the grey base map and the country itself are decoration for assistive technology:
+        # the table under the map says the same
+        {"data": atlas, "mark": {"type": "geoshape", "fill": "#e3e6ea", "stroke": "#ffffff",
+                                 "strokeWidth": 0.4, "aria": False, "tooltip": False,
+                                 "clip": True}}]
+    if country_m49 is not None:
+        layers.append({"data": atlas, "transform": [{"filter": f"datum.id == '{country_m49:03d}'"}],
+                       "mark": {"type": "geoshape", "fill": "#f4b183", "stroke": HOME_COLOR,
+                                "strokeWidth": 0.8, "aria": False, "tooltip": False,
+                                "clip": True}})
+    if origin is not None:
+        layers.append({
+            "data": partners,
+            # the line's width follows the stock under another name: Vega-Lite merges the
+            # legends of channels sharing a field, and the circles' legend is the one wanted
+            "transform": [*drawn, {"calculate": repr(origin[0]), "as": "lon0"},
+                          {"calculate": repr(origin[1]), "as": "lat0"},
+                          {"calculate": "datum.value", "as": "weight"}],
+            "mark": {"type": "rule", "color": FLOW_COLOR, "opacity": 0.35, "aria": False,
+                     "tooltip": False},
+            "encoding": {"longitude": {"field": "lon0", "type": "quantitative"},
+                         "latitude": {"field": "lat0", "type": "quantitative"},
+                         "longitude2": {"field": "lon"}, "latitude2": {"field": "lat"},
+                         "strokeWidth": {"field": "weight", "type": "quantitative",
+                                         "scale": {"range": [0.5, 3.5]}, "legend": None}}})
+    tooltip = [{"field": "name", "type": "nominal", "title": name_title},
+               {"field": "value", "type": "quantitative", "format": ",.0f",
+                "title": value_title},
+               {"field": "share", "type": "quantitative", "format": ",.1f",
+                "title": share_title}]
+    # each circle says which partner and how many people to assistive technology
+    label = {"calculate": "datum.name + ' — ' + format(datum.value, ',.0f')", "as": "label"}
+    layers.append({
+        "data": partners, "transform": [*drawn, label],
+        "mark": {"type": "circle", "color": FLOW_COLOR, "opacity": 0.75, "stroke": "#ffffff",
+                 "strokeWidth": 0.8, "cursor": "pointer"},
+        "encoding": {"longitude": {"field": "lon", "type": "quantitative"},
+                     "latitude": {"field": "lat", "type": "quantitative"},
+                     "size": {"field": "value", "type": "quantitative", "title": value_title,
+                              "scale": {"range": [16, 900]},
+                              "legend": {"format": ",.0f", "orient": "bottom",
+                                         "direction": "horizontal",
+                                         **({"values": _legend_values(largest)}
+                                            if largest else {})}},
+                     # the small circles drawn last, over the large ones they sit in
+                     "order": {"field": "value", "sort": "descending"},
+                     "href": {"field": "url"}, "tooltip": tooltip,
+                     "description": {"field": "label"}}})
+    size = 12 if lang == "ar" else 11
+    # the page's stylesheet sizes the map's box (shorter on a phone, where a world view
+    # fitted to the width is short)
+    return {"width": "container", "height": "container",
+            "autosize": {"type": "fit", "contains": "padding"},
+            "projection": _fitted(extent), "layer": layers, "description": title,
+            "config": {"font": font_stack(lang), "view": {"stroke": None},
+                       "legend": {"labelFontSize": size, "titleFontSize": size,
+                                  "titleFontWeight": "normal"}},
+            "usermeta": {"lang": lang, "id": chart_id, "title": title, "chart": "flow_map"}}
+
+
+def _fitted(points: Sequence[tuple[float, float]]) -> dict[str, Any]:
+    """An Equal Earth projection framing ``points`` with a margin (a corner of the world
+    when a country's corridors stay in it; the whole world when they span it)."""
+    if not points:
+        return {"type": "equalEarth"}
+    lons, lats = [p[0] for p in points], [p[1] for p in points]
+    west, east = min(lons) - 12, max(lons) + 12
+    south, north = max(min(lats) - 8, -58.0), min(max(lats) + 8, 84.0)
+    if east - west > 300:
+        return {"type": "equalEarth"}
+    corners = [[west, south], [east, south], [east, north], [west, north]]
+    return {"type": "equalEarth",
+            "fit": {"type": "Feature", "properties": {},
+                    "geometry": {"type": "MultiPoint", "coordinates": corners}}}
+
+
+def _legend_values(largest: float) -> list[float]:
+    """Three round sizes up to ``largest`` (1,088,408 → 100,000, 500,000, 1,000,000)."""
+    step = 10 ** (len(str(int(largest))) - 1)
+    top = (largest // step) * step
+    return [v for v in dict.fromkeys((top / 10, top / 2, top)) if v >= 1]

@@ -18,6 +18,7 @@ from __future__ import annotations
 import base64
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -97,10 +98,13 @@ class ChartArt:
     table: tuple[list[str], list[list[str]]]
 
 
-def render_html(profile: Profile, *, for_print: bool = False, interactive: bool = False) -> str:
-    """The profile as a self-contained HTML5 document."""
+def render_html(profile: Profile, *, for_print: bool = False, interactive: bool = False,
+                row_links: Mapping[str, str] | None = None) -> str:
+    """The profile as a self-contained HTML5 document; ``row_links`` (the portal's): a table
+    row whose header is one of its keys links to the value (a partner to its corridor)."""
     template = _environment().get_template("profile.html.j2")
-    page = template.render(**_context(profile, for_print=for_print, interactive=interactive))
+    context = _context(profile, for_print=for_print, interactive=interactive)
+    page = template.render(**{**context, "row_links": row_links or {}})
     return isolate_mixed_text(page) if profile.direction == "rtl" else page
 
 
@@ -161,6 +165,7 @@ def _context(profile: Profile, *, for_print: bool, interactive: bool) -> dict[st
                            lambda c: _chart_art(c, lang, _, for_print, narrow=c.id in narrow)),
         isolate=(LRI, PDI) if for_print and profile.direction == "rtl" else ("", ""),
         sources=source_index(profile),
+        row_links={},
         framework_rows=framework_rows,
     )
 

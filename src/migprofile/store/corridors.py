@@ -10,6 +10,7 @@ one indicator, source and period; ``top_partners`` lists a country's main partne
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
@@ -69,20 +70,61 @@ def partner_rank(store: Store, indicator: str, country: str, partner: str, perio
     return Rank(int(above) + 1, int(total), period, source_id)
 
 
+def _partner_filter(indicator: str, country: str) -> tuple[Any, ...]:
+    """Totals, both sexes, of ``country``'s partner countries (not world or other)."""
+    c = t.observations.c
+    return (c.indicator == indicator, c.country == country, c.sex == "total",
+            c.breakdown == "", c.value.is_not(None), c.partner.not_in(NOT_COUNTRIES),
+            func.length(c.partner) == 3)
+
+
+def partner_periods(store: Store, indicator: str, country: str) -> list[str]:
+    """The periods in which ``country`` has values of ``indicator`` for partner countries,
+    oldest first."""
+    c = t.observations.c
+    with store.engine.connect() as conn:
+        rows = conn.execute(select(c.period).where(*_partner_filter(indicator, country))
+                            .distinct().order_by(c.period)).all()
+    return [str(r[0]) for r in rows]
+
+
+@dataclass(frozen=True)
+class PartnerValues:
+    """One indicator of one country for all its partner countries, one period and source."""
+
+    period: str
+    source_id: str
+    values: list[tuple[str, float]]  # (partner, value), largest first
+    total: float | None  # the same source's world total of that period, if stored
+
+
+def partner_values(store: Store, indicator: str, country: str, period: str | None = None,
+                   limit: int | None = None) -> PartnerValues | None:
+    """``country``'s partners by ``indicator`` in ``period`` (default: the newest) from the
+    newest source holding that period; ``limit``: the first ones only."""
+    c = t.observations.c
+    base = _partner_filter(indicator, country)
+    with store.engine.connect() as conn:
+        where = (*base, c.period == period) if period else base
+        newest = conn.execute(select(c.period, c.source_id).where(*where)
+                              .order_by(c.period.desc(), c.source_id.desc()).limit(1)).first()
+        if newest is None:
+            return None
+        chosen = (c.period == newest[0], c.source_id == newest[1])
+        query = (select(c.partner, c.value).where(*base, *chosen)
+                 .order_by(c.value.desc(), c.partner))
+        rows = conn.execute(query.limit(limit) if limit else query).all()
+        total = conn.execute(select(c.value).where(
+            c.indicator == indicator, c.country == country, c.partner == "WLD",
+            c.sex == "total", c.breakdown == "", *chosen)).scalar()
+    return PartnerValues(str(newest[0]), str(newest[1]),
+                         [(str(p), float(v)) for p, v in rows],
+                         float(total) if total is not None else None)
+
+
 def top_partners(store: Store, indicator: str, country: str, n: int = 5
                  ) -> list[tuple[str, float, str]]:
     """(partner, value, period) of ``country``'s ``n`` first partners in the newest period of
     the newest source holding ``indicator`` (totals, both sexes, countries only)."""
-    c = t.observations.c
-    base = (c.indicator == indicator, c.country == country, c.sex == "total",
-            c.breakdown == "", c.value.is_not(None), c.partner.not_in(NOT_COUNTRIES),
-            func.length(c.partner) == 3)
-    with store.engine.connect() as conn:
-        newest = conn.execute(select(c.period, c.source_id).where(*base)
-                              .order_by(c.period.desc(), c.source_id.desc()).limit(1)).first()
-        if newest is None:
-            return []
-        rows = conn.execute(select(c.partner, c.value).where(
-            *base, c.period == newest[0], c.source_id == newest[1])
-            .order_by(c.value.desc(), c.partner).limit(n)).all()
-    return [(str(p), float(v), str(newest[0])) for p, v in rows]
+    found = partner_values(store, indicator, country, limit=n)
+    return [(p, v, found.period) for p, v in found.values] if found else []

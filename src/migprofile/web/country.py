@@ -8,6 +8,7 @@ are lifted into the portal page, its ``<main>`` becomes a ``div`` (the portal ha
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
@@ -70,10 +71,12 @@ def _embeds(html: str, ids: list[str], embed_base: str, label: str) -> str:
 
 
 def embed_profile(profile: Profile, base: str, label: str, *, embed_base: str = "",
-                  embed_label: str = "") -> EmbeddedProfile:
+                  embed_label: str = "", row_links: Mapping[str, str] | None = None
+                  ) -> EmbeddedProfile:
     """The profile's CSS and body for the portal; ``base`` is ``/{lang}/countries/{ISO2}``,
-    ``embed_base`` ``/{lang}/embed/countries/{ISO2}``."""
-    document = render_html(profile, interactive=True)
+    ``embed_base`` ``/{lang}/embed/countries/{ISO2}``; ``row_links``: table rows (by their
+    printed header) that link somewhere (the partner tables to the corridors)."""
+    document = render_html(profile, interactive=True, row_links=row_links)
     css = "\n".join(_STYLE.findall(document))
     match = _BODY.search(document)
     body = match.group(1) if match else document

@@ -159,6 +159,34 @@ class SourceList(_Strict):
     sources: list[SourceOut]
 
 
+class MapPartnerOut(_Strict):
+    code: str
+    iso2: str | None
+    name: str
+    value: float
+    share: float | None  # % of the country's world total, same source and year
+    rank: int
+    lon: float | None  # the point on the bundled atlas; null when too small for 1:110m
+    lat: float | None
+    url: str  # the corridor's page
+
+
+class CorridorMapOut(_Strict):
+    country: str
+    iso2: str | None
+    name: str
+    direction: str
+    indicator: str
+    year: str
+    years: list[str]
+    source_id: str
+    total: float | None
+    partner_count: int
+    lon: float | None
+    lat: float | None
+    partners: list[MapPartnerOut]
+
+
 class ProfileDocument(BaseModel):
     """The profile tree (``render.json``; its blocks are described in docs/rendering.md)."""
 

@@ -16,14 +16,14 @@ from starlette.responses import RedirectResponse, Response
 
 from migprofile.build import file_stem
 from migprofile.i18n import gettext
+from migprofile.overview import sort_key
 from migprofile.profiles.legal.matrix import as_of_text, regions
 from migprofile.profiles.legal.words import pick, wording
 from migprofile.render import EXTENSIONS
 from migprofile.render.common import direction
 from migprofile.render.downloads import csv_bytes, download_rows, xlsx_bytes
+from migprofile.web import corridors, views
 from migprofile.web import legal as legal_view
-from migprofile.web import views
-from migprofile.web.corridors import main_corridors
 from migprofile.web.country import embed_profile
 from migprofile.web.errors import InvalidParameter
 from migprofile.web.messages import LANG_NAMES, LANGS, translator
@@ -74,8 +74,14 @@ def root() -> RedirectResponse:
     return RedirectResponse("/fr/")
 
 
+# the country whose corridors the home page maps when none is chosen: the seed's
+HOME_CORRIDORS = "MAR"
+
+
 @router.get("/{lang}/")
-def home(request: Request, lang: str, indicator: str | None = None) -> Response:
+def home(request: Request, lang: str, indicator: str | None = None,
+         country: Annotated[str | None, Query(max_length=100)] = None,
+         direction: str | None = None, year: MapYear = None) -> Response:
     portal = portal_of(request)
     lang = portal.lang(lang)
     choices = views.indicator_choices(portal, lang)
@@ -85,13 +91,24 @@ def home(request: Request, lang: str, indicator: str | None = None) -> Response:
     if chosen and chosen not in codes:
         raise InvalidParameter("indicator", f"no world totals for {chosen!r}")
     title = dict(choices).get(chosen, "")
+    way = _direction(direction)
+    profiled = portal.profiled()
+    mapped = portal.country_code(country) if country else \
+        (HOME_CORRIDORS if HOME_CORRIDORS in profiled else (profiled[0] if profiled else ""))
 
     def make() -> str:
-        return render_page("home.html.j2", lang, "/", groups=views.country_groups(portal, lang),
-                           choices=choices, chosen=chosen,
-                           spec=views.map_spec(portal, chosen, lang, title) if chosen else None)
+        groups = views.country_groups(portal, lang)
+        return render_page(
+            "home.html.j2", lang, "/", groups=groups, choices=choices, chosen=chosen,
+            spec=views.map_spec(portal, chosen, lang, title) if chosen else None,
+            flow=corridors.flow_map(portal, mapped, lang, way, year) if mapped else None,
+            flow_action=f"/{lang}/", flow_heading=translator(lang)("flowmap_home"),
+            flow_hidden=[("indicator", chosen)] if chosen else [],
+            flow_country=portal.areas()[mapped].iso2 if mapped else "",
+            flow_countries=sorted(((c.iso2, c.name) for _, links in groups for c in links),
+                                  key=lambda c: sort_key(c[1])))
 
-    return _html(portal.page(("home", lang, chosen), make))
+    return _html(portal.page(("home", lang, chosen, mapped, way, year), make))
 
 
 @router.get("/{lang}/countries/{iso2}.{ext}")
@@ -107,19 +124,32 @@ def country_file(request: Request, lang: str, iso2: str, ext: str,
     return Response(content, media_type=media, headers={"Content-Disposition": disposition})
 
 
+MapYear = Annotated[int | None, Query(ge=1800, le=2200)]
+
+
+def _direction(value: str | None) -> str:
+    if value is None:
+        return "emigration"
+    if value not in corridors.DIRECTIONS:
+        raise InvalidParameter("direction", f"{value!r} is not emigration or immigration")
+    return value
+
+
 @router.get("/{lang}/countries/{iso2}")
-async def country(request: Request, lang: str, iso2: str,
-                  growth: str | None = None) -> Response:
+async def country(request: Request, lang: str, iso2: str, growth: str | None = None,
+                  direction: str | None = None, year: MapYear = None) -> Response:
     portal = portal_of(request)
-    key = ("country", lang, iso2, growth)
+    way = _direction(direction)
+    key = ("country", lang, iso2, growth, way, year)
     cached = portal.bytes.get(key)
     if cached is not None:
         return _html(cached)
-    body = await run_in_threadpool(_country_page, portal, lang, iso2, growth)
+    body = await run_in_threadpool(_country_page, portal, lang, iso2, growth, way, year)
     return _html(portal.bytes.put(key, body))
 
 
-def _country_page(portal: Portal, lang: str, iso2: str, growth: str | None) -> bytes:
+def _country_page(portal: Portal, lang: str, iso2: str, growth: str | None, way: str,
+                  year: int | None) -> bytes:
     lang, method = portal.lang(lang), portal.growth(growth)
     code = portal.country_code(iso2)
     area = portal.areas()[code]
@@ -128,13 +158,16 @@ def _country_page(portal: Portal, lang: str, iso2: str, growth: str | None) -> b
     t = translator(lang)
     embedded = embed_profile(profile, f"/{lang}/countries/{name}", t("table_data"),
                              embed_base=f"/{lang}/embed/countries/{name}",
-                             embed_label=t("embed"))
+                             embed_label=t("embed"),
+                             row_links=corridors.partner_links(portal, code, lang))
     return render_page("country.html.j2", lang, f"/countries/{name}", profile=profile,
                        iso2=name, embedded=embedded, growth=method,
                        key_figures=views.key_figure_rows(portal, code, lang),
-                       corridors=main_corridors(portal, code, lang),
-                       corridors_title=gettext(lang, "Main migration corridors")
-                       ).encode("utf-8")
+                       corridors=corridors.main_corridors(portal, code, lang),
+                       corridors_title=gettext(lang, "Main migration corridors"),
+                       flow=corridors.flow_map(portal, code, lang, way, year),
+                       flow_action=f"/{lang}/countries/{name}", flow_heading=t("flowmap"),
+                       flow_hidden=[("growth", method)]).encode("utf-8")
 
 
 @router.get("/{lang}/countries/{iso2}/tables/{table_id}.{ext}")

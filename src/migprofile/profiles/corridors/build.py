@@ -26,6 +26,7 @@ from migprofile.model import (
 from migprofile.profiles.assemble import in_language, licence_text
 from migprofile.profiles.binding import Binder
 from migprofile.profiles.clauses import GenericNarrative, parse_narrative, render_generic
+from migprofile.profiles.corridors.charts import stocks_chart
 from migprofile.profiles.corridors.legal import legal_table
 from migprofile.profiles.corridors.series import (
     THEMES,
@@ -138,6 +139,10 @@ def corridor_profile(data: CorridorData, lang: str, *,
     policy = policy_for(method, data.sources)
     series = directed_series(data.observations)
     blocks: list[Block] = []
+    chart = stocks_chart(series, data.a, lang=lang, names=names, sources=data.sources,
+                         indicators=data.indicators)
+    if chart is not None:
+        blocks.append(chart)
     for theme in THEMES:
         table = theme_table(theme, series, lang=lang, names=names, sources=data.sources,
                             indicators=data.indicators, policy=policy,

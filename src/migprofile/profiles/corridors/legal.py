@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from datetime import date
+from itertools import pairwise
 
 from migprofile.geo import grammar
 from migprofile.i18n import N_, gettext
@@ -52,7 +53,33 @@ def _visa_items(rows: Sequence[Observation], lang: str) -> list[LegalItem]:
         items.append(LegalItem(text=f"{day}{sep}{_category(int(o.value), lang)}",
                                source_id=o.source_id, as_of=o.period,
                                status=str(int(o.value))))
-    return items
+    return items + _visa_changes(items, lang)
+
+
+VISA_CHANGED = N_("Changed between {old_date} and {new_date}: {old}, then {new}")
+VISA_SAME = N_("Unchanged from {old_date} to {new_date}: {category}")
+
+
+def _visa_changes(snapshots: Sequence[LegalItem], lang: str) -> list[LegalItem]:
+    """What changed between consecutive snapshots (the day of a change is not known, only
+    the two snapshots around it), or that nothing did."""
+    if len(snapshots) < 2:
+        return []
+    def day(item: LegalItem) -> str:
+        return long_date(date.fromisoformat(item.as_of or ""), lang) \
+            if item.as_of and len(item.as_of) == 10 else item.as_of or ""
+    changes = [LegalItem(text=gettext(lang, VISA_CHANGED).format(
+        old_date=day(old), new_date=day(new), old=_category(int(old.status or 0), lang),
+        new=_category(int(new.status or 0), lang)), source_id=new.source_id, as_of=new.as_of,
+        date=old.as_of) for old, new in pairwise(snapshots)
+        if old.status != new.status]
+    if changes:
+        return changes
+    first, last = snapshots[0], snapshots[-1]
+    return [LegalItem(text=gettext(lang, VISA_SAME).format(
+        old_date=day(first), new_date=day(last),
+        category=_category(int(last.status or 0), lang)), source_id=last.source_id,
+        as_of=last.as_of, date=first.as_of)]
 
 
 def _side(country: str, other: str, *, instruments: Sequence[LegalInstrument],

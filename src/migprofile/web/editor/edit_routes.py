@@ -199,8 +199,8 @@ async def preview(request: Request, lang: str) -> Response:
 
 
 @router.get("/{lang}/countries/{iso2}")
-async def country_page(request: Request, lang: str, iso2: str,
-                       growth: str | None = None) -> Response:
+async def country_page(request: Request, lang: str, iso2: str, growth: str | None = None,
+                       direction: str | None = None, year: pages.MapYear = None) -> Response:
     """The public profile; for a logged-in editor with drafts of this country, the profile
     with those drafts in place under a "draft" banner (never cached). Files
     (``MA.pdf``, ``MA.md``…) are always the published profile."""
@@ -218,7 +218,7 @@ async def country_page(request: Request, lang: str, iso2: str,
         if code and session.user.can_edit(code):
             drafts = workflow.drafts(sess.editorial(request), country=code, author=session.user)
     if not drafts:
-        return await pages.country(request, lang, iso2, growth)
+        return await pages.country(request, lang, iso2, growth, direction, year)
     return await run_in_threadpool(_draft_page, request, session, lang, iso2, growth, drafts)
 
 

@@ -2,6 +2,8 @@
    server: the Vega bundles and the world TopoJSON are served from /static. */
 (function () {
   "use strict";
+  /* pages show what only scripts can draw (the flow map) when scripts run */
+  document.documentElement.classList.add("js");
 
   /* The same folding as migprofile.geo.normalise: case, accents, Arabic letter variants
      and punctuation do not count, so "egy", "Égypte" and "مصر" all find Egypt. */
