@@ -216,3 +216,16 @@ def test_visa_sentence_follows_a_changed_snapshot(ma_store: Store) -> None:
         dataclasses.replace(data, observations=changed), "en").sections[0].blocks)
     assert "was “visa required” on January 12, 2025, against “visa-free” on February 7, " \
         "2020" in text
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_no_english_publisher_in_a_french_or_arabic_corridor(ma_store: Store, lang: str
+                                                             ) -> None:
+    """Tables, rank notes and the source list cite each source in the corridor's language (a
+    corridor that printed "United Nations, Department of Economic…" in Arabic fails)."""
+    from migprofile.profiles.invariants import LEAKS
+
+    profile = corridor_profile(load_corridor(ma_store, "MAR", "ESP"), lang)
+    text = str(render(profile, "md"))
+    assert "Department of Economic" not in text
+    assert not LEAKS[lang].search(text.replace("](http", "")), LEAKS[lang].search(text)

@@ -14,7 +14,7 @@ from babel.dates import format_date
 from migprofile.i18n import N_, gettext, locale
 from migprofile.indicators.growth import GrowthMethod
 from migprofile.indicators.tables import compute_partner_table
-from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText
+from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText, Source
 from migprofile.profiles import charts
 from migprofile.profiles.binding import Binder
 from migprofile.profiles.clauses import GenericNarrative, parse_narrative, render_generic
@@ -300,7 +300,7 @@ class Assembler(InternationalBlocks):
                 continue
             entries.append(SourceEntry(
                 id=s.id, citation=in_language(s.citation, self.lang) or s.publisher,
-                publisher=s.publisher, title=in_language(s.title, self.lang),
+                publisher=publisher_shown(s, self.lang), title=in_language(s.title, self.lang),
                 edition=s.edition, url=s.url,
                 accessed=s.accessed.isoformat() if s.accessed else None,
                 sha256=s.sha256, licence=licence_text(s.licence, self.lang)))
@@ -308,6 +308,12 @@ class Assembler(InternationalBlocks):
 
     def method_note(self) -> str:
         return method_note(self.lang, self.policy, self.methods_used | self.binder.methods_used)
+
+
+def publisher_shown(source: Source, lang: str) -> str:
+    """The publisher beside the citation only when the citation is not in the profile's
+    language: a citation in the language already names it, in the language's words."""
+    return "" if source.citation.texts.get(lang) else source.publisher
 
 
 def in_language(text: LocalizedText, lang: str) -> str:

@@ -23,7 +23,7 @@ from migprofile.model import (
     Source,
     Treaty,
 )
-from migprofile.profiles.assemble import in_language, licence_text
+from migprofile.profiles.assemble import in_language, licence_text, publisher_shown
 from migprofile.profiles.binding import Binder
 from migprofile.profiles.clauses import GenericNarrative, parse_narrative, render_generic
 from migprofile.profiles.corridors.charts import stocks_chart
@@ -31,6 +31,7 @@ from migprofile.profiles.corridors.legal import legal_table
 from migprofile.profiles.corridors.series import (
     THEMES,
     Series,
+    citation_of,
     directed_series,
     growth_value,
     theme_table,
@@ -106,9 +107,9 @@ def narrative(data: CorridorData, lang: str, policy: GrowthPolicy,
 
 
 RANK_NOTE = N_("{partner} ranks {rank} of {count} among the countries where people born "
-               "{in_country} live ({source}, {year})")
+               "{in_country} live, in {year}. Source: {source}")
 ORIGIN_NOTE = N_("{partner} ranks {rank} of {count} among the countries of birth of the "
-                 "immigrants {in_country} ({source}, {year})")
+                 "immigrants {in_country}, in {year}. Source: {source}")
 
 
 def _rank_notes(data: CorridorData, lang: str, names: dict[str, str]) -> list[str]:
@@ -119,7 +120,7 @@ def _rank_notes(data: CorridorData, lang: str, names: dict[str, str]) -> list[st
         notes.append(gettext(lang, RANK_NOTE if origin_side else ORIGIN_NOTE).format(
             partner=names.get(whom, whom), rank=r.rank, count=r.of,
             in_country=grammar.located(who, names.get(who, who), lang), year=r.period[:4],
-            source=f"{source.publisher} {source.edition or ''}".strip() if source else
+            source=citation_of(source, lang) if source else
             r.source_id))
     return notes
 
@@ -184,7 +185,8 @@ def corridor_profile(data: CorridorData, lang: str, *,
 def _sources(ids: list[str], sources: dict[str, Source], lang: str
              ) -> tuple[SourceEntry, ...]:
     return tuple(SourceEntry(
-        id=s.id, citation=in_language(s.citation, lang) or s.publisher, publisher=s.publisher,
+        id=s.id, citation=in_language(s.citation, lang) or s.publisher,
+        publisher=publisher_shown(s, lang),
         title=in_language(s.title, lang), edition=s.edition, url=s.url,
         accessed=s.accessed.isoformat() if s.accessed else None, sha256=s.sha256,
         licence=licence_text(s.licence, lang)) for sid in ids if (s := sources.get(sid)))

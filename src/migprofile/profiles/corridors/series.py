@@ -108,6 +108,13 @@ def _thinned(points: list[Observation]) -> tuple[Observation, ...]:
                  if i in (0, len(points) - 1) or p.year % 5 == 0)
 
 
+def citation_of(source: Source, lang: str) -> str:
+    """A source as the corridor's tables and notes cite it: its citation in the profile's
+    language (the publisher's English name never stands in an Arabic or French sentence)."""
+    text = (source.citation.texts.get(lang) or "").strip().rstrip(".")
+    return text or f"{source.publisher} {source.edition or ''}".strip()
+
+
 def growth_value(series: Series, method: GrowthMethod, lang: str) -> Value | None:
     """The average annual growth between the first and last measured points, its formula
     named (None when there are not two measured points)."""
@@ -147,7 +154,7 @@ def theme_table(theme: str, series: Sequence[Series], *, lang: str, names: Mappi
         basis = gettext(lang, BASES.get(info.basis.value, info.basis.value)) if info else ""
         unit = info.unit if info else "persons"
         source = sources.get(s.source_id)
-        cited = f"{source.publisher} {source.edition or ''}".strip() if source else s.source_id
+        cited = citation_of(source, lang) if source else s.source_id
         for p in s.points:
             female = s.women.get(p.period)
             women = share(female.value, p.value) if female is not None and p.value \
