@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel.dates import format_date
 
-from migprofile.i18n import N_, gettext, locale
+from migprofile.i18n import N_, format_month, gettext
 from migprofile.indicators.growth import GrowthMethod, formula_text
 from migprofile.indicators.tables import compute_partner_table
 from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText
@@ -255,7 +254,7 @@ class Assembler(InternationalBlocks):
 
     def cover(self) -> Cover:
         package = self.data.package
-        month = str(format_date(self._edition(), "LLLL y", locale=locale(self.lang)))
+        month = format_month(self._edition(), self.lang)
         # the cover promises exactly the frameworks the profile holds
         frameworks = self.framework_titles or [
             gettext(self.lang, s["title"]) for s in default_spec()["sections"]]

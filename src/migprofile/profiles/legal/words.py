@@ -9,9 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel.dates import format_date
 
-from migprofile.i18n import format_number, locale
+from migprofile.i18n import format_long_date, format_month, format_number
 
 HERE = Path(__file__).parent
 
@@ -47,11 +46,11 @@ def status_word(status: str, lang: str, grammar: dict[str, str]) -> str:
 
 @cache
 def long_date(value: date, lang: str) -> str:
-    return str(format_date(value, "d MMMM y", locale=locale(lang)))
+    return format_long_date(value, lang)
 
 
 def month(value: date, lang: str) -> str:
-    return str(format_date(value, "LLLL y", locale=locale(lang)))
+    return format_month(value, lang)
 
 
 def number(value: float, lang: str) -> str:
