@@ -4,17 +4,26 @@ wording, page direction and the API's enum derive from it, so a language added t
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
+import yaml
 
 from migprofile import i18n
-from migprofile.geo import default_registry
+from migprofile.geo import default_registry, grammar
+from migprofile.importers import readmission
+from migprofile.importers.treaties import catalogue
 from migprofile.model import languages
 from migprofile.model.languages import LANGUAGES, registry
-from migprofile.profiles.assemble import generic_narratives
+from migprofile.profiles.assemble import LICENCE_STATEMENTS, generic_narratives
+from migprofile.profiles.corridors.build import corridor_narratives
 from migprofile.render.common import direction
 from migprofile.settings import REGISTRY
 
 CODES = [lang.code for lang in registry()]
+SOURCES = Path(readmission.__file__).with_name("sources")
+LICENCE_NAME = re.compile(r"^(CC BY \d\.\d( IGO)?|CC0)$")
 
 
 def test_registry_is_the_language_list() -> None:
@@ -62,3 +71,50 @@ def test_settings_refuse_an_unregistered_language() -> None:
 @pytest.mark.parametrize("code", CODES)
 def test_number_locale_follows_the_registry(code: str) -> None:
     assert str(i18n.locale(code)) == languages.language(code).locale.replace("-", "_")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_corridor_narrative_clause_has_text(code: str) -> None:
+    for narrative in corridor_narratives():
+        for sentence in narrative.sentences:
+            for clause in sentence.clauses:
+                assert clause.texts.get(code), f"corridor/{narrative.key}: no {code} text"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_readmission_type_has_a_title(code: str) -> None:
+    untitled = [t for t in set(readmission.types().values())
+                if code not in readmission.titles()[t]]
+    assert not untitled, f"mappings/readmission.yaml titles: no {code} for {untitled}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_treaty_has_a_title_and_short_name(code: str) -> None:
+    for key, listed in catalogue().items():
+        assert code in listed.ref.title and code in listed.ref.short_name, \
+            f"mappings/treaties.yaml {key}: no {code} title or short_name"
+
+
+@pytest.mark.parametrize("code", [c for c in CODES if c != "en"])
+def test_licence_statements_are_translated(code: str) -> None:
+    untranslated = [s for s in LICENCE_STATEMENTS if not i18n.catalog(code).get(s)]
+    assert not untranslated, f"{code}: {untranslated}"
+
+
+def test_every_source_licence_is_a_name_or_a_statement() -> None:
+    licences = {str(part["defaults"].get("licence") or common.get("licence"))
+                for path in SOURCES.glob("*.yaml")
+                for raw in [yaml.safe_load(path.read_text(encoding="utf-8"))]
+                for common in [raw.get("_common", {})]
+                for name, part in raw.items() if name != "_common"}
+    odd = [x for x in licences if x not in LICENCE_STATEMENTS and not LICENCE_NAME.match(x)]
+    assert not odd, f"licences neither a licence's name nor a translated statement: {odd}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_area_has_its_grammar(code: str) -> None:
+    areas = default_registry()
+    table = grammar.grammar_table()
+    assert not [a.code for a in areas.countries() if a.code not in table]
+    if code == "es":
+        assert table["USA"].es_article == "los" and table["MAR"].es_article == ""

@@ -41,6 +41,7 @@ from migprofile.importers.csvrows import base_name, iter_rows
 from migprofile.importers.table_context import TableContext
 from migprofile.importers.tabular import file_record, has_columns
 from migprofile.model import (
+    LANGUAGES,
     AreaKind,
     InstrumentKind,
     InstrumentStatus,
@@ -148,9 +149,9 @@ def treaty_source(path: Path, options: ReadOptions, as_of: date,
     """The Source of a status table (``sources/untc.yaml``); edition = the snapshot date."""
     if treaty is None:
         return file_record("untc", "untc", path, options, edition=as_of.isoformat())
+    titles = {f"treaty_title_{lang}": treaty.ref.short_name.text(lang) for lang in LANGUAGES}
     return file_record("untc", "wpdl", path, options, edition=as_of.isoformat(),
-                       treaty=treaty.key, treaty_title_fr=treaty.ref.short_name.text("fr"),
-                       treaty_title_en=treaty.ref.short_name.text("en"))
+                       treaty=treaty.key, **titles)
 
 
 @dataclass

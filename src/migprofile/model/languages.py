@@ -22,6 +22,7 @@ class Language:
     direction: str       # "ltr" | "rtl"
     locale: str          # Babel / CLDR locale for numbers, dates and chart formats
     fonts: tuple[str, ...]
+    time_locale: str     # d3 time-format locale of the charts' dates (vl-convert's names)
     # CLDR date patterns of running text: "5 décembre 2023" / "décembre 2023"; Spanish
     # writes its "de" ("5 de diciembre de 2023"), which Babel's "d MMMM y" would drop.
     date_pattern: str = "d MMMM y"
@@ -45,6 +46,7 @@ def _language(entry: Any, index: int) -> Language:
                         english_name=str(entry["english_name"]),
                         direction=str(entry["direction"]), locale=str(entry["locale"]),
                         fonts=tuple(str(f) for f in entry["fonts"]),
+                        time_locale=str(entry["time_locale"]),
                         date_pattern=str(entry.get("date_pattern", "d MMMM y")),
                         month_pattern=str(entry.get("month_pattern", "LLLL y")),
                         group_separator=str(entry.get("group_separator", "")),
