@@ -43,7 +43,7 @@ def format_locale(lang: str) -> dict[str, Any]:
     latn = symbols.get("latn", symbols) if hasattr(symbols, "get") else {}
     decimal = str(latn.get("decimal", "."))
     # the group as the text writes it (the registry may override CLDR's: Spanish "3 292 599")
-    group = format_number(100000, lang).strip("0").strip("1") or str(latn.get("group", ","))
+    group = format_number(1_000_000, lang)[1]
     percent = format_percent(1, lang, 0).split("1", 1)[-1] or "%"
     return {"decimal": decimal, "thousands": group, "grouping": [3],
             "currency": ["", ""], "percent": percent, "minus": "-"}
