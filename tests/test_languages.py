@@ -18,6 +18,7 @@ from migprofile.model import languages
 from migprofile.model.languages import LANGUAGES, registry
 from migprofile.profiles.assemble import LICENCE_STATEMENTS, generic_narratives
 from migprofile.profiles.corridors.build import corridor_narratives
+from migprofile.profiles.legal import words
 from migprofile.render.common import direction
 from migprofile.settings import REGISTRY
 
@@ -118,3 +119,31 @@ def test_every_area_has_its_grammar(code: str) -> None:
     assert not [a.code for a in areas.countries() if a.code not in table]
     if code == "es":
         assert table["USA"].es_article == "los" and table["MAR"].es_article == ""
+
+
+def _texts_missing(node: object, code: str, where: str) -> list[str]:
+    """Paths of the fr/en texts of a YAML tree that have no ``code`` text."""
+    if isinstance(node, dict):
+        if "fr" in node and "en" in node and code not in node:
+            return [where]
+        return [p for k, v in node.items() for p in _texts_missing(v, code, f"{where}/{k}")]
+    return []
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_legal_wording_has_the_language(code: str) -> None:
+    legal = Path(words.__file__).parent
+    missing = [p for path in sorted(legal.glob("*.yaml")) for p in _texts_missing(
+        yaml.safe_load(path.read_text(encoding="utf-8")), code, path.name)]
+    assert not missing, f"{code}: {missing[:10]}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_source_citation_has_the_language(code: str) -> None:
+    missing = [f"{path.name}/{name}" for path in sorted(SOURCES.glob("*.yaml"))
+               for name, part in yaml.safe_load(path.read_text(encoding="utf-8")).items()
+               if name != "_common" and code not in (
+                   part.get("defaults", {}).get("citation") or part.get("citation") or
+                   yaml.safe_load(path.read_text(encoding="utf-8")).get("_common", {})
+                   .get("citation", {}))]
+    assert not missing, f"{code}: no citation in {missing}"
