@@ -9,8 +9,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from babel.units import format_unit
 
-from migprofile.i18n import format_long_date, format_month, format_number
+from migprofile.i18n import format_long_date, format_month, format_number, locale
 
 HERE = Path(__file__).parent
 
@@ -67,7 +68,9 @@ def years(n: int, lang: str) -> str:
         if n == 2:
             return "سنتين"
         return f"{n} سنوات" if 3 <= n <= 10 else f"{n} سنة"
-    return f"{n} year" if n == 1 else f"{n} years"
+    # every other language: CLDR's plural of the unit ("5 años"); French and Arabic keep the
+    # forms above (no no-break space in "1 an"; the genitive "سنتين" after "بعد")
+    return str(format_unit(n, "duration-year", length="long", locale=locale(lang)))
 
 
 def join(items: list[str], lang: str) -> str:
