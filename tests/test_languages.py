@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from migprofile import i18n
+from migprofile.core import reference_indicators
 from migprofile.geo import default_registry, grammar
 from migprofile.importers import readmission
 from migprofile.importers.treaties import catalogue
@@ -147,3 +148,9 @@ def test_every_source_citation_has_the_language(code: str) -> None:
                    yaml.safe_load(path.read_text(encoding="utf-8")).get("_common", {})
                    .get("citation", {}))]
     assert not missing, f"{code}: no citation in {missing}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_indicator_has_a_name(code: str) -> None:
+    unnamed = [i.code for i in reference_indicators() if code not in i.names]
+    assert not unnamed, f"data/reference/indicators.yaml: no {code} name for {unnamed}"
