@@ -66,3 +66,12 @@ def test_spanish_number_and_gender() -> None:
 
 def test_a_region_takes_the_bare_spanish_locative() -> None:
     assert grammar.located("UN:002", "África", "es") == "en África"
+
+
+def test_the_sweep_catches_a_spanish_name_without_its_article() -> None:
+    from migprofile.profiles.invariants import ES_BARE
+    assert ES_BARE.search("personas nacidas en Estados Unidos")
+    assert ES_BARE.search("procedentes de el Perú")
+    for text in ("nacidas en los Estados Unidos", "del Reino Unido", "de El Salvador",
+                 "en la India"):
+        assert not ES_BARE.search(text), text

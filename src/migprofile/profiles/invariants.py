@@ -187,6 +187,13 @@ EN_THE = re.compile(r"(?<!the )(?<!The )\b(United States|Philippines|Netherlands
                     r"Comoros|Solomon Islands|Marshall Islands)\b(?! Dollar| dollar)")
 
 
+# Spanish: "en Estados Unidos", "de Reino Unido" (the article dropped) or "de el"/"a el"
+# (the contraction missed); "El Salvador" keeps its capital and no contraction.
+ES_BARE = re.compile(r"\b(?:en|de|por|a|era|eran) (?:Estados Unidos|Reino Unido|Países Bajos|"
+                     r"Emiratos Árabes Unidos|República Dominicana|India|Perú)\b|"
+                     r"\b[Dd]e el\b|\b[Aa] el\b")
+
+
 def check_names(profile: Profile) -> Iterator[Problem]:
     for run, index in paragraphs(profile):
         text = run[index].text
@@ -197,6 +204,10 @@ def check_names(profile: Profile) -> Iterator[Problem]:
                     yield Problem("name_without_article", f"{match.group(0)!r}: {text[:120]}")
         elif profile.lang == "en":
             match = EN_THE.search(text.replace("US dollars", ""))
+            if match:
+                yield Problem("name_without_article", f"{match.group(0)!r}: {text[:120]}")
+        elif profile.lang == "es":
+            match = ES_BARE.search(text)
             if match:
                 yield Problem("name_without_article", f"{match.group(0)!r}: {text[:120]}")
 
