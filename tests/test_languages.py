@@ -154,3 +154,24 @@ def test_every_source_citation_has_the_language(code: str) -> None:
 def test_every_indicator_has_a_name(code: str) -> None:
     unnamed = [i.code for i in reference_indicators() if code not in i.names]
     assert not unnamed, f"data/reference/indicators.yaml: no {code} name for {unnamed}"
+
+
+def test_spanish_numbers_dates_and_typography() -> None:
+    """RAE rules where CLDR es differs: "3 292 599" (not "3.292.599"), "1234" ungrouped,
+    "8,1 %" with a space, "5 de diciembre de 2023"; the sweep's typography check sees the
+    CLDR form and a space before a colon."""
+    from datetime import date
+
+    from migprofile.profiles.invariants import TYPOGRAPHY
+
+    assert i18n.format_number(3292599, "es") == "3\u202f292\u202f599"
+    assert i18n.format_number(1234, "es") == "1234"
+    assert i18n.format_number(12345.67, "es", 1) == "12\u202f345,7"
+    assert i18n.format_percent(8.08, "es") == "8,1\u00a0%"
+    assert i18n.format_long_date(date(2023, 12, 5), "es") == "5 de diciembre de 2023"
+    assert i18n.format_month(date(2022, 12, 1), "es") == "diciembre de 2022"
+    assert i18n.format_number(3292599, "fr") == "3\u202f292\u202f599"  # unchanged
+    assert i18n.format_number(1234, "en") == "1,234"
+    for wrong in ("3.292.599 personas", "Fuente : ACNUR"):
+        assert TYPOGRAPHY["es"].search(wrong), wrong
+    assert not TYPOGRAPHY["es"].search("Fuente: ACNUR, 3\u202f292\u202f599 (8,1\u00a0%)")

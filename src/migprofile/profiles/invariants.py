@@ -25,7 +25,7 @@ from migprofile.profiles.tree import (
 INVARIANTS = (
     "mixed_periods", "dangling_same_date", "placeholder_zero", "empty_parentheses",
     "zero_top_partner", "zero_other_row", "headline_rate_over_100", "language_leak",
-    "name_without_article", "cover_not_sections", "empty_profile",
+    "name_without_article", "cover_not_sections", "empty_profile", "typography",
 )
 
 
@@ -242,10 +242,25 @@ def check_cover(profile: Profile) -> Iterator[Problem]:
         yield Problem("cover_not_sections", f"cover {promised} / sections {titles}")
 
 
+# Spanish typography (RAE): no space before ":" ";" "?" "!", digits grouped by a space
+# ("3 292 599"), never by a point ("3.292.599", CLDR es), which reads as a decimal elsewhere.
+TYPOGRAPHY = {"es": re.compile(r"\S[\s\u00a0\u202f][:;?!](?:\s|$)|\d\.\d{3}(?!\d)")}
+
+
+def check_typography(profile: Profile) -> Iterator[Problem]:
+    pattern = TYPOGRAPHY.get(profile.lang)
+    if pattern is None:
+        return
+    for where, text in _texts(profile):
+        match = pattern.search(URL.sub("", text))
+        if match:
+            yield Problem("typography", f"{where}: {match.group(0)!r} in {text[:120]}")
+
+
 def check_profile(profile: Profile, areas: Mapping[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     for check in (check_periods, check_zeros, check_parentheses, check_language,
-                  check_names, check_cover):
+                  check_names, check_cover, check_typography):
         problems.extend(check(profile))
     problems.extend(check_tables(profile, areas))
     return problems
