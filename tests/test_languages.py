@@ -175,3 +175,13 @@ def test_spanish_numbers_dates_and_typography() -> None:
     for wrong in ("3.292.599 personas", "Fuente : ACNUR"):
         assert TYPOGRAPHY["es"].search(wrong), wrong
     assert not TYPOGRAPHY["es"].search("Fuente: ACNUR, 3\u202f292\u202f599 (8,1\u00a0%)")
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_importer_mapping_texts_have_the_language(code: str) -> None:
+    """Titles and notes the readers write (readmission types, labour agreements, UN DESA
+    and UNHCR notes, treaty titles) come from importers/mappings/*.yaml, per language."""
+    mappings = SOURCES.with_name("mappings")
+    missing = [p for path in sorted(mappings.glob("*.yaml")) for p in _texts_missing(
+        yaml.safe_load(path.read_text(encoding="utf-8")), code, path.name)]
+    assert not missing, f"{code}: {missing[:10]}"
