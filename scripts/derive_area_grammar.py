@@ -6,8 +6,13 @@ Input: ``data/reference/areas/country_names.csv`` (UNTERM short names, which car
 and English articles: "Allemagne (l')", "Maroc (le)", "Philippines (the)") and the hand-written
 corrections below (territories UNTERM lacks, Arabic gender, exceptions such as "en Israël").
 Columns: code, fr_article (le, la, l', les or empty), fr_gender (m, f), fr_number (s, p),
-fr_locative (au, en, aux, à), en_article (the or empty), ar_gender (m, f). Rows are sorted by
-code: the same input always gives the same bytes.
+fr_locative (au, en, aux, à), en_article (the or empty), ar_gender (m, f), es_article (el,
+la, los, las or empty), es_gender (m, f), es_number (s, p), es_locative (en). Spanish takes the
+article from the head noun of the display name (Babel's Spanish name or display_names.yaml):
+"los Estados Unidos", "el Reino Unido", "la República Dominicana", "las Islas Caimán"; a
+bare country name takes none ("Marruecos", "Francia") except where usage keeps one (ES_ARTICLE:
+"la India", "el Perú"). The contractions "del"/"al" are made by geo/grammar.py from the article.
+Rows are sorted by code: the same input always gives the same bytes.
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 AREAS = REPO / "data" / "reference" / "areas"
 FIELDS = ("code", "fr_article", "fr_gender", "fr_number", "fr_locative", "en_article",
-          "ar_gender")
+          "ar_gender", "es_article", "es_gender", "es_number", "es_locative")
 
 # Where UNTERM says nothing, or says it another way (its qualifiers "(République islamique
 # d')"), or usage differs from the article rule (Israël takes "en", islands without article "à").
@@ -64,6 +69,29 @@ AR_MASCULINE = {"MAR", "IRQ", "JOR", "LBN", "SDN", "SSD", "YEM", "BHR", "SEN", "
 EN_THE_NAME = re.compile(r"Republic|Kingdom|States|Islands|Emirates|Netherlands|Philippines|"
                          r"Bahamas|Gambia|Maldives|Comoros|Seychelles|Holy See|State of|Isle|"
                          r"Federated|Territories|SAR|Union")
+# Spanish: the article a name's first word (a common noun) calls for; a proper name alone takes
+# none. "Micronesia (Estados Federados de)" keeps the UN list form and no article.
+ES_HEAD: dict[str, tuple[str, str, str]] = {
+    "Islas": ("las", "f", "p"), "Isla": ("la", "f", "s"), "República": ("la", "f", "s"),
+    "Reino": ("el", "m", "s"), "Estados": ("los", "m", "p"), "Emiratos": ("los", "m", "p"),
+    "Países": ("los", "m", "p"), "Territorios": ("los", "m", "p"), "Territorio": ("el", "m", "s"),
+    "Estado": ("el", "m", "s"), "Santa Sede": ("la", "f", "s"), "Sáhara": ("el", "m", "s"),
+}
+# Usage that the head-noun rule cannot see: names that keep their article in UN and IOM Spanish
+# ("la India", "el Perú" as Peru and Ecuador write themselves, "las Bahamas"), plural or
+# feminine names without one ("Filipinas", "Seychelles"), and "El Salvador", whose capital
+# "El" belongs to the name (no "del": "de El Salvador").
+ES_ARTICLE: dict[str, tuple[str, str, str]] = {
+    "IND": ("la", "f", "s"), "PER": ("el", "m", "s"), "ECU": ("el", "m", "s"),
+    "BHS": ("las", "f", "p"), "COM": ("las", "f", "p"), "MDV": ("las", "f", "p"),
+    "BMU": ("las", "f", "p"), "ATA": ("la", "f", "s"), "PHL": ("", "f", "p"),
+    "SYC": ("", "f", "p"), "SLV": ("", "m", "s"), "FSM": ("", "f", "s"),
+    "HKG": ("", "f", "s"), "MAC": ("", "f", "s"), "UN:830": ("las", "f", "p"),
+    "GUF": ("la", "f", "s"), "PYF": ("la", "f", "s"),
+}
+# Bare names ending in -a are feminine ("Francia", "Colombia"), the rest masculine
+# ("Marruecos", "Canadá"); these are the exceptions that count for agreement.
+ES_FEMININE = {"GLP", "REU"}
 PAREN = re.compile(r"^(?P<name>.*?)\s*\((?P<article>[^)]*)\)\s*\**\s*$")
 
 
@@ -82,16 +110,28 @@ def french(name: str) -> tuple[str, str, str, str]:
     return ("", "m", "s", "à")
 
 
-def display_en(code: str) -> str:
-    """The English display name the profiles print (display_names.yaml, else Babel's)."""
+def display(code: str, lang: str) -> str:
+    """The display name the profiles print (display_names.yaml, else Babel's)."""
     import yaml
     from babel import Locale
 
     overrides = yaml.safe_load((AREAS / "display_names.yaml").read_text(encoding="utf-8"))
-    if code in overrides and "en" in overrides[code]:
-        return str(overrides[code]["en"])
+    if code in overrides and lang in overrides[code]:
+        return str(overrides[code][lang])
     iso2 = ISO2.get(code, "")
-    return str(Locale("en").territories.get(iso2, ""))
+    return str(Locale(lang).territories.get(iso2, ""))
+
+
+def spanish(code: str) -> tuple[str, str, str, str]:
+    """(article, gender, number, locative) of the Spanish display name."""
+    if code in ES_ARTICLE:
+        return (*ES_ARTICLE[code], "en")
+    name = display(code, "es")
+    for head, grammar in ES_HEAD.items():
+        if name == head or name.startswith(head + " "):
+            return (*grammar, "en")
+    feminine = name.endswith("a") or code in ES_FEMININE
+    return ("", "f" if feminine else "m", "s", "en")
 
 
 ISO2: dict[str, str] = {}
@@ -113,10 +153,13 @@ def derive() -> list[dict[str, str]]:
         fr = FR_OVERRIDES.get(code) or french(short.get((code, "fr"), ""))
         en_name = short.get((code, "en"), "")
         the = code in EN_THE or (en_name.rstrip(" *").endswith("(the)")
-                                 and bool(EN_THE_NAME.search(display_en(code))))
+                                 and bool(EN_THE_NAME.search(display(code, "en"))))
+        es = spanish(code)
         rows.append({"code": code, "fr_article": fr[0], "fr_gender": fr[1],
                      "fr_number": fr[2], "fr_locative": fr[3], "en_article": "the" if the
-                     else "", "ar_gender": "m" if code in AR_MASCULINE else "f"})
+                     else "", "ar_gender": "m" if code in AR_MASCULINE else "f",
+                     "es_article": es[0], "es_gender": es[1], "es_number": es[2],
+                     "es_locative": es[3]})
     return rows
 
 

@@ -36,7 +36,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po, write_po
 
-from migprofile.model.languages import LANGUAGES
+from migprofile.model.languages import LANGUAGES, registry
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCE_DIR = ROOT / "src" / "migprofile"
@@ -93,6 +93,9 @@ def extract(source_dir: Path = SOURCE_DIR) -> Catalog:
             continue
         location = (str(Path("src") / "migprofile" / filename), lineno)
         template.add(message, None, [location], auto_comments=comments, context=context)
+    for lang in registry():  # render/messages.py TEXT_IN_LANGUAGE: the fallback marks
+        template.add(f"text in {lang.english_name}", None,
+                     [("src/migprofile/model/languages.yaml", 0)])
     return template
 
 

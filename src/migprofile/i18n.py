@@ -90,12 +90,30 @@ def _rounds_to_zero(value: float, digits: int) -> bool:
 
 
 def format_number(value: float, lang: str, digits: int = 0) -> str:
-    """``3292599`` → "3 292 599" (fr), "3,292,599" (en); one decimal: "8,1" / "8.1".
+    """``3292599`` → "3 292 599" (fr, es), "3,292,599" (en); one decimal: "8,1" / "8.1".
     A value that rounds to zero prints without a sign: −0.04 is "0,0", never "-0,0"."""
     if math.isfinite(value) and _rounds_to_zero(value, digits):
         value = 0.0
-    return str(format_decimal(value, format=_pattern(lang, digits), locale=locale(lang),
+    try:
+        style = languages.language(lang)
+    except KeyError:
+        style = None
+    grouped = style is None or abs(value) >= 10 ** (2 + style.min_grouping_digits)
+    pattern = _pattern(lang, digits) if grouped else _pattern(lang, digits).replace(",", "")
+    text = str(format_decimal(value, format=pattern, locale=locale(lang),
                               decimal_quantization=True))
+    if style is not None and style.group_separator and grouped:
+        text = text.replace(_symbol(lang, "group", ","), style.group_separator)
+    return text
+
+
+def _symbol(lang: str, name: str, default: str) -> str:
+    """A CLDR number symbol of the language's locale, in Latin digits (Babel keys the
+    symbols by numbering system)."""
+    symbols = locale(lang).number_symbols
+    if "latn" in symbols:
+        return str(symbols["latn"].get(name, default))
+    return str(symbols.get(name, default))
 
 
 def format_percent(value: float, lang: str, digits: int = 1) -> str:
@@ -121,6 +139,17 @@ def format_millions(value: float, lang: str, digits: int = 1) -> str:
     text = format_compact_decimal(value, format_type="long", fraction_digits=digits,
                                   locale=locale(lang))
     return str(text).replace(" ", "\u00a0", 1)
+
+
+def format_long_date(value: date, lang: str) -> str:
+    """A date in running text, by the registry's pattern: "5 décembre 2023", "5 de diciembre
+    de 2023"."""
+    return str(format_date(value, languages.language(lang).date_pattern, locale=locale(lang)))
+
+
+def format_month(value: date, lang: str) -> str:
+    """A month in running text: "décembre 2023", "diciembre de 2023"."""
+    return str(format_date(value, languages.language(lang).month_pattern, locale=locale(lang)))
 
 
 def format_day(value: date, lang: str) -> str:

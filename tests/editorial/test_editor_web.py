@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from editorial_helpers import Team, hidden_fields, log_in
 
+from migprofile.model.languages import LANGUAGES
 from migprofile.store import Store
 from migprofile.web import create_app
 
@@ -228,8 +229,9 @@ def test_conflict_is_told_and_keeps_both_texts(app: Any) -> None:
 
 def test_invalid_form_names_the_field(app: Any) -> None:
     karim = _as(app, "karim")
-    r = _save_cell(karim, "/fr/edit/MA/footnote?key=1", **{"text.fr": "", "text.en": "",
-                                                           "text.ar": ""})
+    # every language of the registry emptied (the Morocco footnotes have Spanish too)
+    r = _save_cell(karim, "/fr/edit/MA/footnote?key=1",
+                   **{f"text.{lang}": "" for lang in LANGUAGES})
     assert r.status_code == 422 and "field-error" in r.text
 
 

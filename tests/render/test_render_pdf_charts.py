@@ -11,7 +11,13 @@ import pytest
 from migprofile.profiles import charts
 from migprofile.profiles.tree import ChartBlock, Profile
 from migprofile.render import render
-from migprofile.render.charts import chart_png, chart_svg, format_locale, png_size
+from migprofile.render.charts import (
+    chart_png,
+    chart_svg,
+    format_locale,
+    png_size,
+    time_format_locale,
+)
 from migprofile.render.common import charts as profile_charts
 from migprofile.render.pdf import render_pdf
 
@@ -71,6 +77,9 @@ def test_chart_locales_follow_the_text() -> None:
     assert format_locale("fr")["decimal"] == "," and format_locale("fr")["thousands"] == "\u202f"
     assert format_locale("en") ["thousands"] == ","
     assert format_locale("ar")["decimal"] == "."  # Latin digits, as in the tables
+    # Spanish: the registry's group ("3 292 599" in text and on axes), not CLDR es's "."
+    assert format_locale("es")["thousands"] == "\u202f" and format_locale("es")["decimal"] == ","
+    assert time_format_locale("es") == "es-ES"
 
 
 def test_spec_builders() -> None:

@@ -4,8 +4,10 @@ Read from ``data/reference/areas/grammar.csv`` (derived by ``scripts/derive_area
 from UNTERM's short names, with hand corrections). French: "l'Allemagne / en Allemagne / de
 l'Allemagne", "le Maroc / au Maroc / du Maroc", "les États-Unis / aux États-Unis / des
 États-Unis", "Israël / en Israël / d'Israël", "Cuba / à Cuba". English: "the United States".
-Arabic: the gender verbs and adjectives agree with. An area missing from the file (a region)
-is used bare, with "à"/"in".
+Arabic: the gender verbs and adjectives agree with. Spanish: "los Estados Unidos / en los
+Estados Unidos / de los Estados Unidos", "el Reino Unido / del Reino Unido" (the contraction
+"de el" → "del"), "Marruecos / en Marruecos / de Marruecos". An area missing from the file (a
+region) is used bare, with "à"/"in"/"en".
 """
 
 from __future__ import annotations
@@ -27,6 +29,10 @@ class NameGrammar:
     fr_locative: str = "à"  # au, en, aux, à
     en_article: str = ""  # "the" or ""
     ar_gender: str = "f"
+    es_article: str = ""  # el, la, los, las or ""
+    es_gender: str = "m"
+    es_number: str = "s"
+    es_locative: str = "en"
 
 
 BARE = NameGrammar()
@@ -36,8 +42,7 @@ BARE = NameGrammar()
 def grammar_table() -> dict[str, NameGrammar]:
     path = get_settings().data_dir / "reference" / "areas" / "grammar.csv"
     with path.open(encoding="utf-8", newline="") as fh:
-        return {row["code"]: NameGrammar(row["fr_article"], row["fr_gender"], row["fr_number"],
-                                         row["fr_locative"], row["en_article"], row["ar_gender"])
+        return {row["code"]: NameGrammar(**{k: v for k, v in row.items() if k != "code"})
                 for row in csv.DictReader(fh)}
 
 
@@ -58,7 +63,18 @@ def subject(code: str, name: str, lang: str) -> str:
         return f"{g.fr_article} {name}" if g.fr_article else name
     if lang == "en":
         return f"the {name}" if g.en_article else name
+    if lang == "es":
+        return f"{g.es_article} {name}" if g.es_article else name
     return name
+
+
+def _spanish(preposition: str, code: str, name: str) -> str:
+    """"de" or "a" before a Spanish name, contracted with "el": "del Perú", "al Reino Unido"."""
+    article = grammar_of(code).es_article
+    if article == "el":
+        return f"{preposition}l {name}" if preposition in ("de", "a") else \
+            f"{preposition} el {name}"
+    return f"{preposition} {subject(code, name, 'es')}"
 
 
 def of(code: str, name: str, lang: str) -> str:
@@ -75,6 +91,8 @@ def of(code: str, name: str, lang: str) -> str:
         return f"d'{name}" if _elides(name) else f"de {name}"
     if lang == "en":
         return f"of {subject(code, name, lang)}"
+    if lang == "es":
+        return _spanish("de", code, name)
     return name
 
 
@@ -86,13 +104,18 @@ def located(code: str, name: str, lang: str) -> str:
             f"{g.fr_locative} {name}"
     if lang == "en":
         return f"in {subject(code, name, lang)}"
-    return f"في {name}"
+    if lang == "es":
+        return _spanish(g.es_locative, code, name)
+    if lang == "ar":
+        return f"في {name}"
+    return name
 
 
 def is_feminine(code: str, lang: str) -> bool:
     g = grammar_of(code)
-    return (g.ar_gender if lang == "ar" else g.fr_gender) == "f"
+    return {"ar": g.ar_gender, "es": g.es_gender}.get(lang, g.fr_gender) == "f"
 
 
 def is_plural(code: str, lang: str) -> bool:
-    return lang == "fr" and grammar_of(code).fr_number == "p"
+    g = grammar_of(code)
+    return {"fr": g.fr_number, "es": g.es_number}.get(lang) == "p"

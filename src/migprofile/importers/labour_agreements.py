@@ -21,7 +21,7 @@ from pathlib import Path
 from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register
 from migprofile.importers.csvrows import base_name, iter_rows
-from migprofile.importers.provenance import reader_mapping
+from migprofile.importers.provenance import mapping_text, reader_mapping
 from migprofile.importers.table_context import TableContext
 from migprofile.importers.tabular import file_record, has_columns
 from migprofile.model import InstrumentKind, InstrumentStatus, LegalInstrument, LocalizedText
@@ -30,9 +30,6 @@ from migprofile.validate import Severity
 FORMATION = ("treatyID", "iso3A", "iso3A_historical", "iso3B", "iso3B_historical", "year",
              "datesigned_iso")
 EDITION = "2022"
-TITLE = {"fr": "Accord bilatéral de main-d'œuvre {a} – {b}",
-         "en": "Bilateral labour agreement {a} – {b}",
-         "ar": "اتفاق عمل ثنائي {a} – {b}"}
 
 
 @cache
@@ -76,7 +73,8 @@ class _Parties:
             found = self.names.try_resolve(code)
             return self.names.get(found).names.text(lang) if found else code
         return LocalizedText({lang: text.format(a=name(a, lang), b=name(b, lang))
-                              for lang, text in TITLE.items()}, original="en")
+                              for lang, text in mapping_text("labour_agreements", "title")
+                              .items()}, original="en")
 
 
 def _signed(text: str, line: int, ctx: TableContext) -> date | None:
@@ -113,13 +111,11 @@ def read_rows(ctx: TableContext, rows: Iterable[tuple[int, dict[str, str]]],
                 kind=InstrumentKind.LABOUR, title=title, status=InstrumentStatus.SIGNED,
                 source_id=ctx.source_id, signed=signed, years=years, parties=(other,),
                 topics=topics.get(treaty_id, ()),
-                notes=LocalizedText() if treaty_id in topics else _NOT_CODED))
+                notes=LocalizedText() if treaty_id in topics else
+                mapping_text("labour_agreements", "not_coded")))
     return out
 
 
-_NOT_CODED = LocalizedText({"fr": "Contenu non codé (texte non disponible).",
-                            "en": "Content not coded (no text available).",
-                            "ar": "المضمون غير مرمّز (النص غير متاح)."})
 
 
 class LabourAgreementsReader:

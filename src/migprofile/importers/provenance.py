@@ -37,6 +37,16 @@ def reader_mapping(name: str) -> dict[str, Any]:
     return _yaml(MAPPINGS_DIR / f"{name}.yaml")
 
 
+@cache
+def mapping_text(name: str, *keys: str) -> LocalizedText:
+    """A text of a reader's mapping table in every language it has (``keys``: its path), e.g.
+    ``mapping_text("unhcr", "notes", "masked")``; English is the original."""
+    node: Any = reader_mapping(name)
+    for key in keys:
+        node = node[key]
+    return LocalizedText({str(k): str(v) for k, v in node.items()}, original="en")
+
+
 def _yaml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

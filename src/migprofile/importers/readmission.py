@@ -30,24 +30,17 @@ COLUMNS = ("country_iso3", "seq_in_country", "agreement_type", "signatory_state"
            "signature_date", "entry_into_force_date", "url_english")
 STATUS_DATE = date(2024, 12, 25)  # last change of internationalCooperation.json (SOURCE.md)
 _SPLIT = re.compile(r"\s*(?:,|/|;|\band\b)\s*")
-TITLES = {
-    "standard_readmission": ("Accord de réadmission", "Readmission agreement", "اتفاق إعادة قبول"),
-    "partnership": ("Partenariat migratoire comprenant la réadmission",
-                    "Migration partnership including readmission",
-                    "شراكة في مجال الهجرة تشمل إعادة القبول"),
-    "non_standard": ("Arrangement de réadmission non standard",
-                     "Non-standard readmission arrangement", "ترتيب غير نمطي لإعادة القبول"),
-    "negotiation": ("Accord de réadmission en négociation",
-                    "Readmission agreement under negotiation", "اتفاق إعادة قبول قيد التفاوض"),
-    "eu_protocol": ("Protocole d'application d'un accord de réadmission de l'UE",
-                    "Implementing protocol to an EU readmission agreement",
-                    "بروتوكول تنفيذ لاتفاق إعادة قبول أوروبي"),
-}
-
-
 @cache
 def types() -> dict[str, str]:
     return {str(k): str(v) for k, v in reader_mapping("readmission")["types"].items()}
+
+
+@cache
+def titles() -> dict[str, LocalizedText]:
+    """Type code -> the instrument's title in every language the mapping has."""
+    raw = reader_mapping("readmission")["titles"]
+    return {str(code): LocalizedText({str(k): str(v) for k, v in texts.items()}, original="en")
+            for code, texts in raw.items()}
 
 
 def _date(text: str, line: int, column: str, ctx: TableContext) -> date | None:
@@ -102,11 +95,10 @@ def read_rows(ctx: TableContext, rows: Iterable[tuple[int, dict[str, str]]]
         if country is None or not ctx.wanted(country):
             continue
         url = row["url_english"].strip()
-        fr, en, ar = TITLES[kind]
         out.append(LegalInstrument(
             id=f"gaps:{country}:{row['seq_in_country'].strip()}", country=country,
             kind=InstrumentKind.READMISSION,
-            title=LocalizedText({"fr": fr, "en": en, "ar": ar}, original="en"),
+            title=titles()[kind],
             status=InstrumentStatus.UNKNOWN if kind == "negotiation" else
             InstrumentStatus.SIGNED, source_id=ctx.source_id,
             signed=_date(row["signature_date"], line, "signature_date", ctx),

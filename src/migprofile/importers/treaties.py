@@ -38,9 +38,11 @@ import yaml
 from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register
 from migprofile.importers.csvrows import base_name, iter_rows
+from migprofile.importers.provenance import mapping_text
 from migprofile.importers.table_context import TableContext
 from migprofile.importers.tabular import file_record, has_columns
 from migprofile.model import (
+    LANGUAGES,
     AreaKind,
     InstrumentKind,
     InstrumentStatus,
@@ -57,13 +59,8 @@ TIDY_COLUMNS = ("untc_id", "participant", "signature_date", "action_date", "acti
 WPDL_COLUMNS = ("iso2", "member", "state party", "year ratification or accession", "signatory")
 UNTC_2015 = date(2015, 3, 14)  # zmjones/untreaties commit; latest action 2015-02-09
 WPDL_2022 = date(2022, 5, 29)  # first data commit of the WPDL tables (May-June 2022)
-ACTIONS = {
-    "ratification": ("Ratification", "Ratification", "تصديق"),
-    "accession": ("Adhésion (a)", "Accession (a)", "انضمام"),
-    "succession": ("Succession (d)", "Succession (d)", "خلافة"),
-    "acceptance": ("Acceptation (A)", "Acceptance (A)", "قبول"),
-    "approval": ("Approbation (AA)", "Approval (AA)", "موافقة"),
-}
+# the action types of the tidy table, whose notes mappings/treaty_status.yaml words
+ACTIONS = ("ratification", "accession", "succession", "acceptance", "approval")
 
 
 @dataclass(frozen=True)
@@ -148,9 +145,9 @@ def treaty_source(path: Path, options: ReadOptions, as_of: date,
     """The Source of a status table (``sources/untc.yaml``); edition = the snapshot date."""
     if treaty is None:
         return file_record("untc", "untc", path, options, edition=as_of.isoformat())
+    titles = {f"treaty_title_{lang}": treaty.ref.short_name.text(lang) for lang in LANGUAGES}
     return file_record("untc", "wpdl", path, options, edition=as_of.isoformat(),
-                       treaty=treaty.key, treaty_title_fr=treaty.ref.short_name.text("fr"),
-                       treaty_title_en=treaty.ref.short_name.text("en"))
+                       treaty=treaty.key, **titles)
 
 
 @dataclass
@@ -202,24 +199,14 @@ def _date(state: _Read, text: str, line: int, column: str) -> date | None:
 
 
 def _action_note(action: str) -> LocalizedText:
-    fr, en, ar = ACTIONS.get(action, (action, action, action))
-    return LocalizedText({"fr": fr, "en": en, "ar": ar}, original="en")
+    if action not in ACTIONS:  # an unknown type (warned about) is kept as the source wrote it
+        return LocalizedText({"en": action}, original="en")
+    return mapping_text("treaty_status", "actions", action)
 
 
-NO_ACTION_2015 = LocalizedText({
-    "fr": "Aucune signature ni ratification, adhésion ou succession enregistrée par la "
-          "Collection des traités des Nations Unies (mars 2015).",
-    "en": "No signature, ratification, accession or succession recorded by the UN Treaty "
-          "Collection (March 2015).",
-})
-
-
-LISTED_WITHOUT_DATE = LocalizedText({
-    "fr": "Listé parmi les participants sans date de signature ni d'action (voir les notes "
-          "de la Collection des traités).",
-    "en": "Listed as a participant with no date of signature or action (see the UN Treaty "
-          "Collection's notes).",
-})
+def _status_note(key: str, **fields: str) -> LocalizedText:
+    text = mapping_text("treaty_status", "notes", key)
+    return LocalizedText({lang: t.format(**fields) for lang, t in text.items()}, original="en")
 
 
 def read_tidy(state: _Read, rows: Iterable[tuple[int, dict[str, str]]]) -> None:
@@ -248,10 +235,11 @@ def read_tidy(state: _Read, rows: Iterable[tuple[int, dict[str, str]]]) -> None:
             state.ctx.problem("participant-without-date", f"{row['participant']} is listed "
                               "with neither a signature nor an action date: status unknown",
                               row=line, column="action_date", severity=Severity.INFO)
-            state.add(treaty, country, InstrumentStatus.UNKNOWN, notes=LISTED_WITHOUT_DATE)
+            state.add(treaty, country, InstrumentStatus.UNKNOWN,
+                      notes=_status_note("listed_without_date"))
     for treaty in treaties.values():
         if treaty.tidy:  # the March 2015 scrape covers it: non-parties are "not ratified"
-            state.not_ratified(treaty, NO_ACTION_2015)
+            state.not_ratified(treaty, _status_note("no_action_2015"))
     if others:
         state.ctx.report.info("treaty-skipped", f"{others} row(s) of treaties not listed in "
                               "mappings/treaties.yaml left out", file=state.ctx.file)
@@ -266,14 +254,8 @@ def _wpdl_country(state: _Read, row: dict[str, str], line: int) -> str | None:
 
 def read_wpdl(state: _Read, treaty: Listed, rows: Iterable[tuple[int, dict[str, str]]]
               ) -> None:
-    year_note = LocalizedText({
-        "fr": f"Ratification ou adhésion ; l'état au {state.as_of} ne donne que l'année.",
-        "en": f"Ratification or accession; the status as of {state.as_of} gives the year only.",
-    })
-    no_action = LocalizedText({
-        "fr": f"Aucune action enregistrée par la Collection des traités ({state.as_of}).",
-        "en": f"No action recorded by the UN Treaty Collection ({state.as_of}).",
-    })
+    year_note = _status_note("year_only", as_of=state.as_of.isoformat())
+    no_action = _status_note("no_action", as_of=state.as_of.isoformat())
     for line, row in rows:
         country = _wpdl_country(state, row, line)
         if country is None:

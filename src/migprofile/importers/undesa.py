@@ -28,7 +28,12 @@ from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register, sha256_of
 from migprofile.importers.csvrows import base_name, head_lines, iter_rows, parse_value
 from migprofile.importers.numbers import COUNT
-from migprofile.importers.provenance import indicators, reader_mapping, source_record
+from migprofile.importers.provenance import (
+    indicators,
+    mapping_text,
+    reader_mapping,
+    source_record,
+)
 from migprofile.model import AreaKind, LocalizedText, Observation, Sex, Status
 from migprofile.validate import Report
 
@@ -36,11 +41,6 @@ COLUMNS = ("t", "geo", "from", "sex", "n")
 EMIGRANTS, IMMIGRANTS = "emigrant_stock_birth", "immigrant_stock_birth"
 SEXES = {"female": Sex.FEMALE, "male": Sex.MALE, "total": Sex.TOTAL, "both": Sex.TOTAL}
 COUNTRY_KINDS = frozenset({AreaKind.COUNTRY, AreaKind.HISTORICAL, AreaKind.UNMAPPED})
-SUM_OF_ORIGINS = LocalizedText({"fr": "Somme du tableau bilatéral sur les pays d'origine.",
-                                "en": "Sum of the bilateral table over the countries of origin."})
-SUM_OF_DESTINATIONS = LocalizedText({
-    "fr": "Somme du tableau bilatéral sur les pays de destination.",
-    "en": "Sum of the bilateral table over the countries of destination."})
 NO_NOTE = LocalizedText()
 _EDITION = re.compile(r"ims_?(\d{4})", re.IGNORECASE)
 
@@ -166,8 +166,10 @@ def _observations(cells: Cells, areas: AreaMap, source_id: str) -> Iterable[Obse
         for code in (dest, origin):
             if code not in kinds:
                 kinds[code] = _is_country(code, areas, extra)
-        immigrant_note = SUM_OF_ORIGINS if origin == "WLD" else NO_NOTE
-        emigrant_note = SUM_OF_DESTINATIONS if dest == "WLD" else NO_NOTE
+        immigrant_note = mapping_text("undesa", "notes", "sum_of_origins") \
+            if origin == "WLD" else NO_NOTE
+        emigrant_note = mapping_text("undesa", "notes", "sum_of_destinations") \
+            if dest == "WLD" else NO_NOTE
         for sex, (value, status) in _with_total(by_sex):
             if kinds[dest] or not kinds[origin]:
                 yield Observation(IMMIGRANTS, dest, origin, year, value, source_id, sex=sex,

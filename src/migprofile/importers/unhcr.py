@@ -39,10 +39,11 @@ from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register
 from migprofile.importers.csvrows import iter_rows, open_text, parse_value
 from migprofile.importers.numbers import COUNT
+from migprofile.importers.provenance import mapping_text
 from migprofile.importers.signature import Signature, matching, unsupported_table
 from migprofile.importers.table_context import TableContext
 from migprofile.importers.tabular import NO_NOTE, batch_indicators, file_record
-from migprofile.model import LocalizedText, Source, Status
+from migprofile.model import Source, Status
 
 KEYS = ("year", "coo", "coa")
 # population column -> (hosted indicator, abroad indicator or None)
@@ -55,10 +56,6 @@ POPULATION: dict[str, tuple[str, str | None]] = {
     "oip": ("others_in_need_of_protection", None),
 }
 MASKED = 5.0
-MASKED_NOTE = LocalizedText({
-    "fr": "Effectif de 1 à 5, masqué par le HCR et enregistré comme 5 dans cette édition.",
-    "en": "A count from 1 to 5, masked by UNHCR and stored as 5 in this release.",
-})
 TABLES = {
     "population": ("refugees", "asylum_seekers"),
     "asylum-applications": ("applied", "app_pc"),
@@ -150,7 +147,8 @@ def read_population(ctx: TableContext, rows: Iterable[tuple[int, dict[str, str]]
             if cell is None:
                 continue
             value, status = cell
-            note = MASKED_NOTE if status is Status.APPROXIMATE else NO_NOTE
+            note = mapping_text("unhcr", "notes", "masked") if status is Status.APPROXIMATE \
+                else NO_NOTE
             ctx.emit(hosted, asylum, origin, year, value, status, note=note)
             if abroad is not None:
                 ctx.emit(abroad, origin, asylum, year, value, status, note=note)
@@ -237,7 +235,7 @@ def _emit_sums(ctx: TableContext, sums: dict[SumKey, _Sum],
             continue
         value, status = outcome
         breakdown = {"counted": "cases"} if unit == "C" else None
-        note = MASKED_NOTE if total.masked else NO_NOTE
+        note = mapping_text("unhcr", "notes", "masked") if total.masked else NO_NOTE
         hosted, abroad = indicators[column]
         ctx.emit(hosted, asylum, origin, year, value, status, note=note, breakdown=breakdown)
         if abroad is not None:

@@ -22,6 +22,16 @@ class Language:
     direction: str       # "ltr" | "rtl"
     locale: str          # Babel / CLDR locale for numbers, dates and chart formats
     fonts: tuple[str, ...]
+    time_locale: str     # d3 time-format locale of the charts' dates (vl-convert's names)
+    # CLDR date patterns of running text: "5 décembre 2023" / "décembre 2023"; Spanish
+    # writes its "de" ("5 de diciembre de 2023"), which Babel's "d MMMM y" would drop.
+    date_pattern: str = "d MMMM y"
+    month_pattern: str = "LLLL y"
+    # Where a language's house style groups digits otherwise than its CLDR locale: Spanish
+    # "3 292 599" (RAE/ISO 80000 thin space, not CLDR es's "3.292.599"), and no grouping of
+    # four-digit numbers ("1234", CLDR es's minimum grouping digits of 2). "" = CLDR's.
+    group_separator: str = ""
+    min_grouping_digits: int = 1
 
     @property
     def rtl(self) -> bool:
@@ -35,7 +45,12 @@ def _language(entry: Any, index: int) -> Language:
         lang = Language(code=str(entry["code"]), name=str(entry["name"]),
                         english_name=str(entry["english_name"]),
                         direction=str(entry["direction"]), locale=str(entry["locale"]),
-                        fonts=tuple(str(f) for f in entry["fonts"]))
+                        fonts=tuple(str(f) for f in entry["fonts"]),
+                        time_locale=str(entry["time_locale"]),
+                        date_pattern=str(entry.get("date_pattern", "d MMMM y")),
+                        month_pattern=str(entry.get("month_pattern", "LLLL y")),
+                        group_separator=str(entry.get("group_separator", "")),
+                        min_grouping_digits=int(entry.get("min_grouping_digits", 1)))
     except KeyError as exc:
         raise ValueError(f"languages.yaml entry {index}: missing key {exc}") from exc
     if lang.direction not in ("ltr", "rtl"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cache
@@ -9,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel.dates import format_date
 
-from migprofile.i18n import N_, gettext, locale
+from migprofile.i18n import N_, format_month, gettext
 from migprofile.indicators.growth import GrowthMethod
 from migprofile.indicators.tables import compute_partner_table
 from migprofile.model import RTL_LANGUAGES, Framework, LocalizedText, Source
@@ -261,7 +261,7 @@ class Assembler(InternationalBlocks):
 
     def cover(self) -> Cover:
         package = self.data.package
-        month = str(format_date(self._edition(), "LLLL y", locale=locale(self.lang)))
+        month = format_month(self._edition(), self.lang)
         # the cover promises exactly the frameworks the profile holds
         frameworks = self.framework_titles or [
             gettext(self.lang, s["title"]) for s in default_spec()["sections"]]
@@ -301,7 +301,7 @@ class Assembler(InternationalBlocks):
             entries.append(SourceEntry(
                 id=s.id, citation=in_language(s.citation, self.lang) or s.publisher,
                 publisher=publisher_shown(s, self.lang), title=in_language(s.title, self.lang),
-                edition=s.edition, url=s.url,
+                edition=edition_text(s.edition, self.lang), url=s.url,
                 accessed=s.accessed.isoformat() if s.accessed else None,
                 sha256=s.sha256, licence=licence_text(s.licence, self.lang)))
         return tuple(entries)
@@ -322,16 +322,38 @@ def in_language(text: LocalizedText, lang: str) -> str:
     return text.texts.get(lang) or text.texts.get("en") or text.text(lang)
 
 
-NOT_STATED = N_("not stated")
 DATA_UP_TO = N_("{edition}; international data up to {year}")
+# A source's licence is a licence's name (CC BY 4.0, CC0), said alike in every language, or
+# one of these statements, which the catalogs translate.
+LICENCE_STATEMENTS = frozenset({
+    N_("not stated"), N_("not stated (World Bank data are normally CC BY 4.0)"),
+    N_("none declared (Dataverse terms not verified)"), N_('none declared ("open access")'),
+    N_("MIT (repository); the website's terms not checked"), N_("OECD terms and conditions"),
+})
+_MONTH_EDITION = re.compile(r"^(January|February|March|April|May|June|July|August|September|"
+                            r"October|November|December) (\d{4})$")
 COVER_TITLE = N_("Migration profile: {country}")  # fr: a no-break space before ":"
 
 
 def licence_text(licence: str | None, lang: str) -> str | None:
-    """A licence's name stays as it is (CC BY 4.0); "not stated" is said in the language."""
-    if licence and licence.startswith("not stated"):
-        return gettext(lang, NOT_STATED) + licence[len("not stated"):]
+    """A licence's name stays as it is (CC BY 4.0); a statement is said in the language."""
+    if licence in LICENCE_STATEMENTS:
+        return gettext(lang, licence)
     return licence
+
+
+def edition_text(edition: str | None, lang: str) -> str | None:
+    """An edition named by its month ("December 2022", as the sources write it) in the
+    profile's language ("diciembre de 2022"); a version or an ISO date stays as it is."""
+    match = _MONTH_EDITION.match(edition or "")
+    if match is None:
+        return edition
+    month = date(int(match.group(2)), MONTHS.index(match.group(1)) + 1, 1)
+    return format_month(month, lang)
+
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 def _drop_orphan_headings(blocks: list[Block]) -> list[Block]:

@@ -26,7 +26,7 @@ INVARIANTS = (
     "mixed_periods", "dangling_same_date", "placeholder_zero", "empty_parentheses",
     "zero_top_partner", "zero_other_row", "headline_rate_over_100", "language_leak",
     "name_without_article", "cover_not_sections", "empty_profile", "number_agreement",
-    "negative_zero",
+    "negative_zero", "typography",
 )
 
 
@@ -157,6 +157,10 @@ LEAKS = {
 }
 
 
+# A link's address is no text of any language ("…/pakistan-afghan-refugees…").
+URL = re.compile(r"\]\([^)\s]*\)|https?://\S+")
+
+
 def check_language(profile: Profile) -> Iterator[Problem]:
     pattern = LEAKS.get(profile.lang)
     if pattern is None:
@@ -164,7 +168,7 @@ def check_language(profile: Profile) -> Iterator[Problem]:
     for where, text in _texts(profile):
         if where == "framework" and profile.country == "MAR":
             continue  # the seed's legal texts cite instruments by their own titles
-        match = pattern.search(text)
+        match = pattern.search(URL.sub("", text))
         if match:
             yield Problem("language_leak", f"{where}: {match.group(0)!r} in {text[:120]}")
 
@@ -184,6 +188,13 @@ EN_THE = re.compile(r"(?<!the )(?<!The )\b(United States|Philippines|Netherlands
                     r"Comoros|Solomon Islands|Marshall Islands)\b(?! Dollar| dollar)")
 
 
+# Spanish: "en Estados Unidos", "de Reino Unido" (the article dropped) or "de el"/"a el"
+# (the contraction missed); "El Salvador" keeps its capital and no contraction.
+ES_BARE = re.compile(r"\b(?:en|de|por|a|era|eran) (?:Estados Unidos|Reino Unido|Países Bajos|"
+                     r"Emiratos Árabes Unidos|República Dominicana|India|Perú)\b|"
+                     r"\b[Dd]e el\b|\b[Aa] el\b")
+
+
 def check_names(profile: Profile) -> Iterator[Problem]:
     for run, index in paragraphs(profile):
         text = run[index].text
@@ -194,6 +205,10 @@ def check_names(profile: Profile) -> Iterator[Problem]:
                     yield Problem("name_without_article", f"{match.group(0)!r}: {text[:120]}")
         elif profile.lang == "en":
             match = EN_THE.search(text.replace("US dollars", ""))
+            if match:
+                yield Problem("name_without_article", f"{match.group(0)!r}: {text[:120]}")
+        elif profile.lang == "es":
+            match = ES_BARE.search(text)
             if match:
                 yield Problem("name_without_article", f"{match.group(0)!r}: {text[:120]}")
 
@@ -259,10 +274,25 @@ def check_numbers(profile: Profile) -> Iterator[Problem]:
                             yield Problem("negative_zero", f"{block.id}: {shown}")
 
 
+# Spanish typography (RAE): no space before ":" ";" "?" "!", digits grouped by a space
+# ("3 292 599"), never by a point ("3.292.599", CLDR es), which reads as a decimal elsewhere.
+TYPOGRAPHY = {"es": re.compile(r"\S[\s\u00a0\u202f][:;?!](?:\s|$)|\d\.\d{3}(?!\d)")}
+
+
+def check_typography(profile: Profile) -> Iterator[Problem]:
+    pattern = TYPOGRAPHY.get(profile.lang)
+    if pattern is None:
+        return
+    for where, text in _texts(profile):
+        match = pattern.search(URL.sub("", text))
+        if match:
+            yield Problem("typography", f"{where}: {match.group(0)!r} in {text[:120]}")
+
+
 def check_profile(profile: Profile, areas: Mapping[str, Any]) -> list[Problem]:
     problems: list[Problem] = []
     for check in (check_periods, check_zeros, check_parentheses, check_language,
-                  check_names, check_cover, check_numbers):
+                  check_names, check_cover, check_numbers, check_typography):
         problems.extend(check(profile))
     problems.extend(check_tables(profile, areas))
     return problems

@@ -53,7 +53,10 @@ class SourceLine:
 
     @property
     def text(self) -> str:
-        return f"{self.prefix} {self.separator.join(self.citations)}"
+        # "…Harvard Dataverse; GAPs…", not "…Dataverse.; GAPs…": a citation's own final stop
+        # gives way to the separator
+        cited = [c.removesuffix(".") for c in self.citations[:-1]] + list(self.citations[-1:])
+        return f"{self.prefix} {self.separator.join(cited)}"
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any
 
 from migprofile.errors import RenderError
-from migprofile.i18n import format_percent, locale
+from migprofile.i18n import format_number, format_percent, locale
+from migprofile.model import languages
 
 FONTS_DIR = Path(__file__).parent / "fonts"
-TIME_LOCALES = {"fr": "fr-FR", "en": "en-US", "ar": "ar-EG"}
 
 
 @cache
@@ -42,14 +42,18 @@ def format_locale(lang: str) -> dict[str, Any]:
     symbols: Any = loc.number_symbols
     latn = symbols.get("latn", symbols) if hasattr(symbols, "get") else {}
     decimal = str(latn.get("decimal", "."))
-    group = str(latn.get("group", ","))
+    # the group as the text writes it (the registry may override CLDR's: Spanish "3 292 599")
+    group = format_number(1_000_000, lang)[1]
     percent = format_percent(1, lang, 0).split("1", 1)[-1] or "%"
     return {"decimal": decimal, "thousands": group, "grouping": [3],
             "currency": ["", ""], "percent": percent, "minus": "-"}
 
 
 def time_format_locale(lang: str) -> str:
-    return TIME_LOCALES.get(lang, "en-US")
+    try:
+        return languages.language(lang).time_locale
+    except KeyError:
+        return "en-US"
 
 
 @cache

@@ -6,18 +6,17 @@ Messages with a literal msgid in the code or the templates need no entry here.
 
 from __future__ import annotations
 
+from migprofile.model.languages import registry
+
 
 def N_(message: str) -> str:
     """Mark ``message`` for extraction; return it unchanged."""
     return message
 
 
-#: "[texte en français]": the marker put on a text shown in another language.
-TEXT_IN_LANGUAGE = {
-    "fr": N_("text in French"),
-    "en": N_("text in English"),
-    "ar": N_("text in Arabic"),
-}
+#: "[texte en français]": the marker put on a text shown in another language, one msgid per
+#: registered language ("text in <english_name>"; scripts/extract_messages.py adds them).
+TEXT_IN_LANGUAGE = {lang.code: f"text in {lang.english_name}" for lang in registry()}
 
 #: Growth-rate methods (``Profile.growth_method``, ``Value.formula``).
 GROWTH_METHODS = {

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from babel.dates import format_date
+from babel.units import format_unit
 
-from migprofile.i18n import format_number, list_comma, locale
+from migprofile.i18n import format_long_date, format_month, format_number, list_comma, locale
 from migprofile.profiles.counted import counted as counted_noun
+from migprofile.profiles.counted import vocabulary
 
 HERE = Path(__file__).parent
 
@@ -48,11 +49,11 @@ def status_word(status: str, lang: str, grammar: dict[str, str]) -> str:
 
 @cache
 def long_date(value: date, lang: str) -> str:
-    return str(format_date(value, "d MMMM y", locale=locale(lang)))
+    return format_long_date(value, lang)
 
 
 def month(value: date, lang: str) -> str:
-    return str(format_date(value, "LLLL y", locale=locale(lang)))
+    return format_month(value, lang)
 
 
 def number(value: float, lang: str) -> str:
@@ -66,7 +67,10 @@ def counted(key: str, n: int, lang: str) -> str:
 
 def years(n: int, lang: str) -> str:
     """A number of years, counted in the language's grammar ("1 an", "5 ans", "سنتين")."""
-    return counted("years", n, lang)
+    if lang in vocabulary()["years"]:
+        return counted("years", n, lang)
+    # a language without its own forms: CLDR's plural of the unit
+    return str(format_unit(n, "duration-year", length="long", locale=locale(lang)))
 
 
 def join(items: list[str], lang: str) -> str:
