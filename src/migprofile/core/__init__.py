@@ -15,11 +15,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from migprofile.errors import NotFoundError, PackageError
+from migprofile.errors import DataError, NotFoundError, PackageError
 from migprofile.geo import AreaRegistry, default_registry
 from migprofile.importers.extracts import load_bundled_extracts
 from migprofile.importers.package_reader import read_package
-from migprofile.importers.reference import read_indicators
+from migprofile.importers.reference import reference_indicators as registry_indicators
 from migprofile.importers.treaties import reference as treaty_reference
 from migprofile.indicators.growth import BY_SOURCE, GROWTH_CHOICES, GrowthMethod, growth_choice
 from migprofile.indicators.tables import PartnerTable, compute_partner_table
@@ -74,12 +74,11 @@ def open_store(url: str | None = None, *, settings: Settings | None = None,
 
 
 def reference_indicators(settings: Settings | None = None) -> list[Indicator]:
-    settings = settings or get_settings()
-    report = Report(subject="indicators")
-    found = read_indicators(settings.data_dir / "reference" / "indicators.yaml", report)
-    if not report.ok:
-        raise PackageError("the indicator registry is invalid", report)
-    return found
+    """The indicator registry (``PackageError`` when it is invalid: nothing can be loaded)."""
+    try:
+        return list(registry_indicators((settings or get_settings()).data_dir))
+    except DataError as exc:
+        raise PackageError("the indicator registry is invalid", exc.report) from exc
 
 
 def bundled_packages(settings: Settings | None = None) -> list[Path]:

@@ -15,6 +15,8 @@ from functools import cache
 import nh3
 from markdown_it import MarkdownIt
 
+from migprofile.model.text import FOOTNOTE_MARK
+
 ALLOWED_TAGS = {
     "p", "br", "ul", "ol", "li", "em", "strong", "b", "i", "u", "sup", "sub", "a", "code",
     "blockquote", "span", "abbr", "cite", "q", "s", "small", "dl", "dt", "dd", "hr",
@@ -30,7 +32,6 @@ ALLOWED_ATTRIBUTES = {
     "*": {"lang", "dir"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-FOOTNOTE_MARK = re.compile(r"\[\^(\d{1,3})\]")
 
 
 @cache
