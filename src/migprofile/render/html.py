@@ -129,7 +129,7 @@ def embed_css(profile: Profile) -> str:
     whole body scoped to the fragment's container ``.profile-embed``."""
     template = _environment().get_template("profile.html.j2")
     context = _context(profile, for_print=False, interactive=True)
-    module: Any = template.make_module({**context, "embed": True, "links": None})
+    module: Any = template.make_module({**context, "embed": True})
     css = str(module.style())
     return css.replace("body.screen", ".profile-embed").replace("body {", ".profile-embed {")
 
@@ -193,6 +193,8 @@ def _context(profile: Profile, *, for_print: bool, interactive: bool) -> dict[st
         sources=source_index(profile),
         row_links={},
         framework_rows=framework_rows,
+        embed=False,  # the whole document (``render_html(embed=True)``: the portal fragment)
+        links=None,  # no portal links under figures
     )
 
 
