@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from migprofile import core
-from migprofile.i18n import format_number
+from migprofile.i18n import format_number, value_text
 from migprofile.model import Area
 from migprofile.overview import sort_key
 from migprofile.render.charts import embed_options
@@ -113,7 +113,8 @@ def compare(portal: Portal, indicator: str, codes: Sequence[str], years: tuple[i
     points: list[dict[str, Any]] = []
     for c in found.countries:
         points += [{"country": c.name, "year": y, "value": v} for y, v in c.values.items()]
-        rows.append(CompareRow(c.iso2, c.name, {y: _fmt(v, lang) for y, v in c.values.items()},
+        texts = {y: _fmt(v, found.unit, lang) for y, v in c.values.items()}
+        rows.append(CompareRow(c.iso2, c.name, texts,
                                None if c.rate is None else format_number(c.rate, lang, 2),
                                dict(c.values), c.rate))
     return Comparison(indicator, list(found.years), rows, found.formula,
@@ -158,8 +159,8 @@ def compare_choices(portal: Portal, lang: str) -> list[tuple[str, str, list[Coun
     return sorted(found, key=lambda r: sort_key(r[1]))
 
 
-def _fmt(value: float | None, lang: str) -> str:
-    return "" if value is None else format_number(value, lang, 0 if value.is_integer() else 1)
+def _fmt(value: float | None, unit: str, lang: str) -> str:
+    return "" if value is None else value_text(value, unit, lang)
 
 
 def line_spec(points: list[dict[str, Any]], lang: str) -> dict[str, Any]:
@@ -200,7 +201,7 @@ class KeyFigureRow:
 def key_figure_rows(portal: Portal, code: str, lang: str) -> list[KeyFigureRow]:
     """The country page's header: each headline figure with its year and source."""
     from migprofile import core
-    from migprofile.i18n import qualified, value_text
+    from migprofile.i18n import qualified
     from migprofile.web.messages import translator
 
     figures = portal.cached(("key-figures", code),
