@@ -40,10 +40,12 @@ def test_world_indicators_picks_the_default_and_its_latest_totals(ma_store: Stor
 
 
 @pytest.mark.parametrize(("marked", "text", "spans"), [
-    ("les [réfugiés] et [demandeurs] d'asile", "les réfugiés et demandeurs d'asile",
-     ((4, 12), (16, 26))),
+    ("les \ue000réfugiés\ue001 et \ue000demandeurs\ue001 d'asile",
+     "les réfugiés et demandeurs d'asile", ((4, 12), (16, 26))),
     ("pas de marque", "pas de marque", ()),
-    ("un ] seul", "un ] seul", ()),
+    # a footnote mark is text, not a match (square brackets were the markers once)
+    ("des \ue000réfugiés\ue001 [^3]", "des réfugiés [^3]", ((4, 12),)),
+    ("un \ue001 seul", "un \ue001 seul", ()),
 ])
 def test_search_snippets_are_plain_text_with_offsets(marked: str, text: str,
                                                       spans: tuple[tuple[int, int], ...]
@@ -59,6 +61,15 @@ def test_search_marks_the_words_found(ma_store: Store) -> None:
     for hit in hits:
         assert hit.matches and all(hit.text[a:b] for a, b in hit.matches)
         assert all("réfugi" in hit.text[a:b].lower() for a, b in hit.matches)
+
+
+def test_a_footnote_mark_in_a_hit_is_not_a_match(ma_store: Store) -> None:
+    """Morocco's legal cells carry footnote marks (``*Convention de 1990*[^1]``): the hit
+    keeps them as text and marks only the words searched for."""
+    hits = [h for h in core.search(ma_store, words="ratifiée", lang="fr") if "[^" in h.text]
+    assert hits
+    for hit in hits:
+        assert all(hit.text[a:b].lower().startswith("ratifi") for a, b in hit.matches)
 
 
 def test_legal_matrix_carries_its_words(ma_store: Store) -> None:

@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from migprofile.store import Store
-from migprofile.store.search import search_texts
+from migprofile.store.search import MATCH_END, MATCH_START, search_texts
 
 # the markers store/search.py asks FTS5 and ts_headline to put around a matched word
-OPEN, CLOSE = "[", "]"
+OPEN, CLOSE = MATCH_START, MATCH_END
 
 
 @dataclass(frozen=True)
