@@ -195,7 +195,8 @@ def show(country: Annotated[str, typer.Argument(help="ISO2/ISO3 code or name.")]
                  f"{format_number(overview.observation_count, lang)} observations")
     console.print(_key_figures(overview.key_figures, overview.indicators, lang))
     for table in overview.tables:
-        console.print(_table(table, names, lang, growth))
+        indicator = overview.indicators.get(table.indicator)
+        console.print(_table(table, names, lang, growth, indicator.unit if indicator else ""))
     if overview.series:
         console.print(_series(overview.series, overview.indicators, names, lang, growth))
     console.print(_holdings(overview.holdings, lang))
@@ -315,7 +316,10 @@ def _texts(overview: core.CountryOverview) -> Table:
     return texts
 
 
-def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str) -> Table:
+def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str,
+           unit: str = "") -> Table:
+    """A package table as the profile prints it: values by the indicator's unit
+    (``i18n.value_digits``), shares, growth and variation with one decimal."""
     out = Table(title=f"{table.table_id} ({table.indicator})")
     out.add_column("area")
     for period in table.periods:
@@ -331,7 +335,7 @@ def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str) -
         cells = [f"[bold]{label}[/]" if row.is_total else label]
         for period in table.periods:
             obs = row.values.get(period)
-            cells.append(_obs_text(obs, lang))
+            cells.append(_obs_text(obs, lang, unit))
             if "share" in table.measures:
                 value = row.shares.get(period)
                 cells.append("" if value is None else format_number(value, lang, 1))
