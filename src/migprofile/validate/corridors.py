@@ -12,7 +12,7 @@ from migprofile.profiles.corridors.series import directed_series
 from migprofile.validate.report import Report
 
 THRESHOLD = 0.5  # |a − b| / max(a, b)
-NOT_COUNTRIES = ("WLD", "OTH", "UNK", "STL")
+NOT_COUNTRIES = SPECIAL_PARTNERS
 
 
 def check_corridor_sources(observations: Sequence[Observation], *,
