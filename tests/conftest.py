@@ -8,6 +8,7 @@ import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -87,3 +88,25 @@ def ma_package_copy(tmp_path: Path) -> Path:
     target = tmp_path / "MA"
     shutil.copytree(REPO / "data" / "countries" / "MA", target)
     return target
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+# the house's launch arguments (no sandbox in containers, no network chatter of its own)
+CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run")
+
+
+@pytest.fixture(scope="module")
+def browser(request: pytest.FixtureRequest) -> Iterator[Any]:
+    """Playwright's Chromium (``/usr/bin/chromium``), one per test module; a module adds
+    launch arguments in ``EXTRA_CHROMIUM_ARGS``. Skips when Chromium or Playwright is not
+    installed."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is not installed")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    args = [*CHROMIUM_ARGS, *getattr(request.module, "EXTRA_CHROMIUM_ARGS", ())]
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=args)
+        yield b
+        b.close()
+

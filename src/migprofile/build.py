@@ -131,12 +131,11 @@ STOCK_INDICATORS = ("emigrant_stock", "emigrant_stock_birth", "immigrant_stock_b
 
 def special_areas() -> dict[str, dict[str, str]]:
     """``profiled`` and ``not_profiled`` areas with their reasons (data/reference/areas)."""
-    import yaml
-
+    from migprofile.importers.reference import read_reference_yaml
     from migprofile.settings import get_settings
 
     path = get_settings().data_dir / "reference" / "areas" / "special_areas.yaml"
-    data: dict[str, dict[str, str]] = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data: dict[str, dict[str, str]] = read_reference_yaml(path)
     return {key: dict(data.get(key) or {}) for key in ("profiled", "not_profiled")}
 
 

@@ -17,16 +17,12 @@ from rich.console import Console
 from rich.table import Table
 
 from migprofile import core
+from migprofile.core import GROWTH_CHOICES, PartnerTable, Report, Severity, Store
 from migprofile.errors import DataError, MigprofileError, NotFoundError
-from migprofile.geo import default_registry
 from migprofile.i18n import format_number, qualified, value_text
-from migprofile.indicators.growth import GROWTH_CHOICES
-from migprofile.indicators.tables import PartnerTable
 from migprofile.model import LANGUAGES, Indicator, Observation
 from migprofile.overview import HoldingCount, KeyFigure, SeriesSummary
 from migprofile.settings import get_settings
-from migprofile.store import Store
-from migprofile.validate import Report, Severity
 
 app = typer.Typer(help="A database of international-migration data and the country migration "
                   "profiles built from it.", no_args_is_help=True, add_completion=False)
@@ -199,7 +195,8 @@ def show(country: Annotated[str, typer.Argument(help="ISO2/ISO3 code or name.")]
                  f"{format_number(overview.observation_count, lang)} observations")
     console.print(_key_figures(overview.key_figures, overview.indicators, lang))
     for table in overview.tables:
-        console.print(_table(table, names, lang, growth))
+        indicator = overview.indicators.get(table.indicator)
+        console.print(_table(table, names, lang, growth, indicator.unit if indicator else ""))
     if overview.series:
         console.print(_series(overview.series, overview.indicators, names, lang, growth))
     console.print(_holdings(overview.holdings, lang))
@@ -226,7 +223,7 @@ def summary(country: Annotated[str, typer.Argument(help="ISO2/ISO3 code or name.
         indicators = {i.code: i for i in store.indicators()}
     except MigprofileError as exc:
         raise _fail(exc) from exc
-    name = default_registry().name(code, lang)
+    name = core.area_name(code, lang=lang)
     console.print(_key_figures(figures, indicators, lang, title=f"{name}: key figures"))
 
 
@@ -319,7 +316,10 @@ def _texts(overview: core.CountryOverview) -> Table:
     return texts
 
 
-def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str) -> Table:
+def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str,
+           unit: str = "") -> Table:
+    """A package table as the profile prints it: values by the indicator's unit
+    (``i18n.value_digits``), shares, growth and variation with one decimal."""
     out = Table(title=f"{table.table_id} ({table.indicator})")
     out.add_column("area")
     for period in table.periods:
@@ -335,7 +335,7 @@ def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str) -
         cells = [f"[bold]{label}[/]" if row.is_total else label]
         for period in table.periods:
             obs = row.values.get(period)
-            cells.append(_obs_text(obs, lang))
+            cells.append(_obs_text(obs, lang, unit))
             if "share" in table.measures:
                 value = row.shares.get(period)
                 cells.append("" if value is None else format_number(value, lang, 1))
@@ -388,13 +388,12 @@ def build(
     from rich.progress import Progress
 
     from migprofile.build import FORMATS, BuildRequest, build_many, parse_list, profile_readiness
-    from migprofile.indicators.growth import growth_choice
 
     settings = get_settings()
     try:
         langs = parse_list(lang or ",".join(settings.languages), LANGUAGES, "language")
         formats = parse_list(fmt, FORMATS, "format")
-        method = growth_choice(growth or settings.growth)
+        method = core.growth_choice(growth or settings.growth)
     except ValueError as exc:
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(2) from exc
@@ -480,59 +479,51 @@ def import_(
     from datetime import date
 
     from migprofile.errors import FormatNotRecognised
-    from migprofile.importers.base import ReadOptions
-    from migprofile.importers.run import import_file, was_skipped
 
     try:
-        date.fromisoformat(accessed) if accessed else None
+        day = date.fromisoformat(accessed) if accessed else None
     except ValueError as exc:
         err.print(f"[bold red]error:[/] --accessed {accessed!r} is not YYYY-MM-DD")
         raise typer.Exit(2) from exc
-    options = ReadOptions(allow_unmapped=allow_unmapped, edition=edition, accessed=accessed,
-                          replace=replace)
     try:
         store = core.open_store(db)
         with err.status(f"importing {file.name} (one transaction)"):
-            batch = import_file(store, file, fmt, options)
+            result = core.import_file(store, path=file, fmt=fmt, allow_unmapped=allow_unmapped,
+                                      edition=edition, accessed=day, replace=replace)
     except FormatNotRecognised as exc:
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(1 if fmt == "auto" else 2) from exc
     except MigprofileError as exc:
         raise _fail(exc) from exc
-    if was_skipped(batch):
-        console.print(f"{file.name}: already imported as {batch.source.id}; nothing to do.")
+    if result.skipped:
+        console.print(f"{file.name}: already imported as {result.source_id}; nothing to do.")
         return
-    console.print(f"Imported {file.name} ({batch.format}) as source {batch.source.id}: "
-                  f"{len(batch.observations)} observations, {len(batch.instruments)} "
-                  f"instruments, {len(batch.areas)} unmapped areas.")
-    if batch.report.warnings:
-        print_report(batch.report)
+    console.print(f"Imported {file.name} ({result.format}) as source {result.source_id}: "
+                  f"{result.observations} observations, {result.instruments} "
+                  f"instruments, {result.unmapped_areas} unmapped areas.")
+    if result.report.warnings:
+        print_report(result.report)
 
 
 @app.command()
 def formats() -> None:
     """List the readers of `migprofile import FORMAT FILE`."""
-    from migprofile.importers.registry import load_readers
-
     table = Table(title="Formats")
     for column in ("format", "description"):
         table.add_column(column, overflow="fold")
-    for name, reader in sorted(load_readers().items()):
-        table.add_row(name, reader.description)
+    for f in core.formats():
+        table.add_row(f.name, f.description)
     console.print(table)
 
 
 @app.command()
 def sources(db: DbOption = None) -> None:
     """List the sources in the database, with edition, sha256 and access date."""
-    from migprofile.store.imports import imported_sources
-
     try:
-        store = _read_store(db)
-        found = store.sources()
-        formats = {sid: fmt for sid, fmt, _, _ in imported_sources(store)}
+        overview = core.sources_overview(_read_store(db))
     except MigprofileError as exc:
         raise _fail(exc) from exc
+    found, formats = overview.sources, overview.imported_as
     table = Table(title=f"{len(found)} sources")
     for column in ("id", "edition", "publisher", "accessed", "sha256", "imported as"):
         table.add_column(column, overflow="fold")
@@ -552,17 +543,12 @@ def diff(
 ) -> None:
     """List the observations added, removed and changed from one vintage of a source to
     another (same indicator, country, partner, period, sex and breakdown)."""
-    from migprofile.errors import NotFoundError
-    from migprofile.importers.run import diff_sources, previous_vintage
-
     try:
-        store = _read_store(db)
-        other = against or previous_vintage(store, source)
-        if other is None:
+        result = core.diff(_read_store(db), source=source, against=against)
+        if result is None:
             err.print(f"[bold red]error:[/] no earlier vintage of {source!r} was imported; "
                       "name one with --against")
             raise typer.Exit(2)
-        result = diff_sources(store, other, source)
     except NotFoundError as exc:
         err.print(f"[bold red]error:[/] {exc}")
         raise typer.Exit(2) from exc
@@ -571,10 +557,9 @@ def diff(
     table = Table(title=result.summary())
     for column in ("change", "indicator", "country", "partner", "period", "sex", "old", "new"):
         table.add_column(column, overflow="fold")
-    for kind, rows in (("added", result.added), ("removed", result.removed),
-                       ("changed", result.changed)):
+    for rows in (result.added, result.removed, result.changed):
         for row in rows[:limit]:
-            table.add_row(kind, *row.key[:5], _diff_value(row.old), _diff_value(row.new))
+            table.add_row(row.change, *row.key[:5], _diff_value(row.old), _diff_value(row.new))
     console.print(table)
 
 

@@ -17,13 +17,12 @@ from rich.console import Console
 from rich.table import Table
 
 from migprofile import core
-from migprofile.editorial import accounts
+from migprofile.editorial import EditorialStore, accounts
 from migprofile.editorial.accounts import Role
 from migprofile.editorial.audit import CLI
 from migprofile.editorial.errors import EditorialError
 from migprofile.editorial.export import export_package
 from migprofile.errors import MigprofileError
-from migprofile.store.editorial import EditorialStore
 
 users_app = typer.Typer(help="Accounts of the portal's editors: admin, reviewer, contributor.",
                         no_args_is_help=True)

@@ -171,12 +171,28 @@ def qualified(text: str, status: Status, lang: str) -> str:
     return f"{word} {text}" if word else text
 
 
-def value_text(value: float, unit: str, lang: str) -> str:
-    """A value as the CLI and the tables print it, by the indicator's unit: percentages with
-    one decimal and the language's percent sign; counts and amounts whole when they are whole,
-    else with one decimal."""
-    if unit in ("percent", "percentage_points"):
-        return format_percent(value, lang)
+# How many decimals a value shows, by its indicator's unit (the one rule of tables, the CLI
+# and the portal): counts whole, percentages one decimal; other units whole when whole.
+UNIT_DIGITS = {"persons": 0, "count": 0, "households": 0, "percent": 1,
+               "percentage_points": 1}
+
+
+def value_digits(value: float, unit: str) -> int:
+    if unit in UNIT_DIGITS:
+        return UNIT_DIGITS[unit]
     if unit == "usd_million" and abs(value) >= 100:  # CARIM's tables: whole millions
-        return format_number(value, lang, 0)
-    return format_number(value, lang, 0 if float(value).is_integer() else 1)
+        return 0
+    return 0 if float(value).is_integer() else 1
+
+
+def value_number(value: float, unit: str, lang: str) -> str:
+    """A value's number as a table cell prints it (the column says the unit)."""
+    return format_number(value, lang, value_digits(value, unit))
+
+
+def value_text(value: float, unit: str, lang: str) -> str:
+    """A value as the CLI and the portal print it alone: ``value_number`` with, for
+    percentages, the language's percent sign."""
+    if unit in ("percent", "percentage_points"):
+        return format_percent(value, lang, value_digits(value, unit))
+    return value_number(value, unit, lang)

@@ -17,8 +17,6 @@ from migprofile.store import Store
 from migprofile.web import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 ARABIC = "- يمنح القانون اللاجئين المعترف بهم بطاقة إقامة (نص تجريبي)"
 
 pytestmark = [
@@ -45,14 +43,6 @@ def server(web_store: Store, web_team: Team) -> Iterator[str]:
     srv.should_exit = True
     thread.join(timeout=5)
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def _login(browser: Any, base: str, username: str, lang: str = "fr") -> Any:

@@ -223,3 +223,36 @@ def test_markdown_cells_are_sanitized(profiles: dict[str, Profile], payload: str
     assert "<style>body" not in lowered
     assert "&lt;b&gt;bold?&lt;/b&gt;" in page  # plain-text fields are escaped, not parsed
     assert "Text " in page and " end" in page
+
+
+def test_embed_gives_the_portal_fragment_with_links_under_figures(profile: Profile) -> None:
+    """The portal's fragment is rendered from the tree: no document, no print cover, no
+    second ``main``; each table's downloads and each chart's embed code inside its figure."""
+    from migprofile.profiles.tree import ChartBlock, TableBlock
+    from migprofile.render.common import iter_blocks
+    from migprofile.render.html import PortalLinks, embed_css
+
+    links = PortalLinks("/fr/countries/MA", "Données", "/fr/embed/countries/MA", "Intégrer")
+    fragment = render_html(profile, interactive=True, embed=True, links=links)
+    checker = check(f"<div>{fragment}</div>")
+    assert "<html" not in fragment and "<body" not in fragment and "<main" not in fragment
+    assert 'class="cover"' not in fragment and '<div class="profile-main">' in fragment
+    blocks = [b for s in profile.sections for b in iter_blocks(s.blocks)]
+    tables = [b.id for b in blocks if isinstance(b, TableBlock)]
+    chart_ids = [b.id for b in blocks if isinstance(b, ChartBlock)]
+    assert tables and chart_ids
+    for table_id in tables:
+        figure = fragment[fragment.index(f'id="tbl-{table_id}"'):]
+        figure = figure[:figure.index("</figure>")]
+        assert f'href="/fr/countries/MA/tables/{table_id}.csv"' in figure
+        assert f'href="/fr/countries/MA/tables/{table_id}.xlsx"' in figure
+    for chart_id in chart_ids:
+        figure = fragment[fragment.index(f'id="chart-{chart_id}"'):]
+        figure = figure[:figure.index("</figure>")]
+        assert f'<a href="/fr/embed/countries/MA/charts/{chart_id}">' in figure
+        assert "&lt;iframe src=" in figure
+    assert len(checker.ids) == len(set(checker.ids))
+    css = embed_css(profile)
+    assert ".profile-embed" in css and "body.screen" not in css
+    plain = render_html(profile, interactive=True, embed=True)
+    assert 'class="downloads' not in plain and 'class="embed' not in plain

@@ -4,14 +4,14 @@ PostgreSQL (to_tsvector)."""
 from __future__ import annotations
 
 from migprofile.store import Store
-from migprofile.store.search import search_texts
+from migprofile.store.search import MATCH_END, MATCH_START, search_texts
 
 
 def test_search_finds_the_morocco_texts(store: Store) -> None:
     hits = search_texts(store, "réfugiés", lang="fr")
     assert hits and {h.country for h in hits} == {"MAR"}
     assert {h.kind for h in hits} >= {"instrument", "legal"}
-    assert all("[" in h.snippet and "]" in h.snippet for h in hits)
+    assert all(MATCH_START in h.snippet and MATCH_END in h.snippet for h in hits)
 
 
 def test_search_every_word_is_required(store: Store) -> None:

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +16,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).resolve().parents[1] / "vendor" / "axe.min.js"
 # The embed test frames the portal from a page Playwright answers itself, which Chromium's
 # local-network checks would treat as a public site framing a loopback one.
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-features=LocalNetworkAccessChecks"]
+EXTRA_CHROMIUM_ARGS = ["--disable-features=LocalNetworkAccessChecks"]
 PAGE_TYPES = ["/{lang}/", "/{lang}/countries/MA", "/{lang}/countries/DE",
               "/{lang}/compare?country=MA&country=TN", "/{lang}/legal?q=refugies",
               "/{lang}/sources", "/{lang}/find?q=gui",
@@ -32,14 +29,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
 ]
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 AXE_RUN = """async () => {

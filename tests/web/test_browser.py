@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -18,8 +17,6 @@ from migprofile.render.downloads import csv_text_cell, download_rows
 from migprofile.store import Store
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
 PAGES = ["/fr/", "/en/countries/MA", "/ar/countries/MA", "/fr/compare?countries=MA",
          "/fr/legal?q=refugies", "/fr/sources", "/api/v1/docs", "/fr/corridors/MA-ES",
          "/ar/corridors/SY-DE", "/ar/countries/MX?direction=immigration&year=1990",
@@ -30,14 +27,6 @@ pytestmark = [
     pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed"),
 ]
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 def _open(browser: Any, url: str) -> tuple[Any, list[str], list[str]]:

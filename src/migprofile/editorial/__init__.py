@@ -11,3 +11,7 @@
 
 SQL lives in ``store.editorial``; the portal's routes in ``web.editor``.
 """
+
+from migprofile.store.editorial import AuditFilter, EditorialStore
+
+__all__ = ["AuditFilter", "EditorialStore"]  # the store's editorial queries, for the shells

@@ -194,3 +194,14 @@ def scalars_of(payload: Mapping[str, Any] | None) -> dict[str, str]:
     return {name: json.dumps(value, ensure_ascii=False) if isinstance(value, list)
             else ("" if value is None else str(value))
             for name, value in payload.items() if not isinstance(value, dict)}
+
+
+def cell_title(key: str, lang: str) -> str:
+    """A framework cell's key (``<row>/<direction>/<ord>``) as its row's and direction's
+    titles in ``lang``: "Movement: entry and exit — Immigration (2)"."""
+    from migprofile.i18n import gettext
+    from migprofile.profiles.frameworks import DIRECTION_TITLES, ROW_TITLES
+
+    row, direction, order = key.split("/")
+    return (f"{gettext(lang, ROW_TITLES.get(row, row))} — "
+            f"{gettext(lang, DIRECTION_TITLES.get(direction, direction))} ({order})")

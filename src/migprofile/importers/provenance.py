@@ -17,10 +17,9 @@ from typing import Any
 import yaml
 
 from migprofile.errors import DataError
-from migprofile.importers.reference import read_indicators
+from migprofile.importers.reference import reference_indicators
 from migprofile.model import Indicator, LocalizedText, Source
 from migprofile.settings import get_settings
-from migprofile.validate import Report
 
 SOURCES_DIR = Path(__file__).with_name("sources")
 MAPPINGS_DIR = Path(__file__).with_name("mappings")
@@ -89,18 +88,9 @@ def known_value(dataset: str, part: str, key: str) -> Any:
     return _dataset(dataset)[part].get(key)
 
 
-@cache
-def _indicators(path: Path) -> dict[str, Indicator]:
-    report = Report(subject="indicators")
-    found = read_indicators(path, report)
-    if not report.ok:
-        raise DataError(f"{path}: the indicator registry is invalid", report)
-    return {i.code: i for i in found}
-
-
 def indicators(codes: Iterable[str]) -> list[Indicator]:
     """The reference definitions of ``codes`` (``DataError`` naming any that is missing)."""
-    known = _indicators(get_settings().data_dir / "reference" / "indicators.yaml")
+    known = {i.code: i for i in reference_indicators(get_settings().data_dir)}
     wanted = sorted(set(codes))
     missing = [c for c in wanted if c not in known]
     if missing:

@@ -1,16 +1,50 @@
-"""Reference lists shipped with migprofile: the indicator registry."""
+"""Reference lists shipped with migprofile (``data/reference``): the one reader of their YAML
+files, which raises on any error (a broken reference file stops the work, never thins it),
+and the indicator registry built on it."""
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from migprofile.importers.yamlfile import LINE, read_yaml
+from migprofile.errors import DataError
+from migprofile.importers.yamlfile import LINE, read_yaml, strip_lines
 from migprofile.model import Basis, Indicator, LocalizedText
 from migprofile.validate import Report
 
 UNITS = frozenset({"persons", "households", "count", "usd_million", "usd", "percent",
                    "percentage_points", "years"})
+
+
+def read_reference_yaml(path: Path) -> Any:
+    """A reference YAML file's data; ``DataError`` with the findings when it is missing,
+    unreadable or not YAML."""
+    report = Report(subject=path.name)
+    data = read_yaml(path, report)
+    if not report.ok:
+        raise DataError(f"{path}: the reference file cannot be read", report)
+    return strip_lines(data)
+
+
+def reference_indicators(data_dir: Path) -> tuple[Indicator, ...]:
+    """The indicator registry, ``<data_dir>/reference/indicators.yaml``, read once per
+    version of the file; ``DataError`` with the report when any entry is invalid."""
+    path = data_dir / "reference" / "indicators.yaml"
+    try:
+        stat = path.stat()
+    except OSError:
+        return _registry(path, 0, 0)  # read_yaml reports the missing file
+    return _registry(path, stat.st_mtime_ns, stat.st_size)
+
+
+@cache
+def _registry(path: Path, _mtime: int, _size: int) -> tuple[Indicator, ...]:
+    report = Report(subject="indicators")
+    found = read_indicators(path, report)
+    if not report.ok:
+        raise DataError(f"{path}: the indicator registry is invalid", report)
+    return tuple(found)
 
 
 def read_indicators(path: Path, report: Report) -> list[Indicator]:

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,7 @@ from migprofile.importers.areamap import AreaMap
 from migprofile.importers.base import ImportBatch, ReadOptions, register, sha256_of
 from migprofile.importers.csvrows import base_name, iter_rows
 from migprofile.importers.numbers import PLAIN
-from migprofile.importers.reference import read_indicators
+from migprofile.importers.reference import reference_indicators
 from migprofile.importers.table_context import TableContext
 from migprofile.importers.tabular import accessed_date, batch_indicators, has_columns
 from migprofile.model import (
@@ -110,11 +109,8 @@ def load_rows(path: Path, report: Report) -> tuple[Rows, Rows]:
     return data, sources
 
 
-@cache
 def known_indicators() -> dict[str, Indicator]:
-    report = Report()
-    found = read_indicators(get_settings().data_dir / "reference" / "indicators.yaml", report)
-    return {i.code: i for i in found}
+    return {i.code: i for i in reference_indicators(get_settings().data_dir)}
 
 
 # -- the source record --------------------------------------------------------------------

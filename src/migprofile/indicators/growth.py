@@ -16,13 +16,13 @@ tables are read with UN DESA's exponential rate, national sources with CARIM's l
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 
 from migprofile.indicators.errors import UndefinedRate
+from migprofile.model import Period
 
 __all__ = [
     "BY_SOURCE",
@@ -181,20 +181,10 @@ def average_annual_growth(
     return Rate(value=value, method=kind, start=v0, end=v1, years=years)
 
 
-_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2}))?$")
-
-
 def _parse_period(period: str) -> int | date:
-    match = _PERIOD.match(period)
-    if not match:
-        raise ValueError(f"period {period!r} is not YYYY or YYYY-MM-DD")
-    year = int(match.group(1))
-    if match.group(2) is None:
-        return year
-    try:
-        return date(year, int(match.group(2)), int(match.group(3)))
-    except ValueError as exc:
-        raise ValueError(f"period {period!r} is not a valid date: {exc}") from None
+    """A date, or the year a year or a span counts for (``model.Period``: the one parser)."""
+    parsed = Period.parse(period)
+    return parsed.day if parsed.day is not None else parsed.year
 
 
 def years_between(p0: str, p1: str) -> float:
@@ -202,7 +192,8 @@ def years_between(p0: str, p1: str) -> float:
 
     ``"1998"`` → ``"2007"`` is 9.0. Between dates, whole years when month and day are equal
     (``"1993-01-01"`` → ``"2007-01-01"`` is exactly 14.0), otherwise days / 365.25.
-    Both periods must have the same form.
+    A span (``"2000/2009"``) counts as its last year, as in ``model.period_year``.
+    Both periods must be dates, or both years or spans.
     """
     start, end = _parse_period(p0), _parse_period(p1)
     if isinstance(start, date) and isinstance(end, date):

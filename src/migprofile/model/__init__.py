@@ -1,12 +1,14 @@
 """Pure data classes of migprofile's domain: no I/O here."""
 
 from migprofile.model.core import (
+    SPECIAL_PARTNERS,
     Area,
     AreaKind,
     Basis,
     Grouping,
     Indicator,
     Observation,
+    Period,
     Sex,
     Source,
     Status,
@@ -37,6 +39,7 @@ __all__ = [
     "LEGAL_ROWS",
     "RTL_LANGUAGES",
     "SOCIO_POLITICAL_ROWS",
+    "SPECIAL_PARTNERS",
     "Area",
     "AreaKind",
     "Basis",
@@ -53,6 +56,7 @@ __all__ = [
     "Narrative",
     "Observation",
     "PackageInfo",
+    "Period",
     "Resolved",
     "Sex",
     "Source",

@@ -102,21 +102,50 @@ class Sex(StrEnum):
     FEMALE = "female"
 
 
+# Partner codes that are no partner country: the world total, "other" and "unknown" rows,
+# stateless persons. Top partners, corridors and "other countries" rows skip them.
+SPECIAL_PARTNERS = frozenset({"WLD", "OTH", "UNK", "STL"})
+
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})-(\d{2})|/(\d{4}))?$")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period as sources give it, the one parser of periods: a year ``YYYY``, a date
+    ``YYYY-MM-DD`` or a span ``YYYY/YYYY`` (a decade of flows: ``2000/2009``)."""
+
+    start: int  # first year
+    end: int  # last year; ``start`` for a year or a date
+    day: date | None = None  # for a date
+
+    @classmethod
+    def parse(cls, text: str) -> Period:
+        match = _PERIOD.match(text)
+        if not match:
+            raise ValueError(f"period {text!r} is not YYYY, YYYY-MM-DD or YYYY/YYYY")
+        first = int(match.group(1))
+        if match.group(2):
+            try:
+                day = date(first, int(match.group(2)), int(match.group(3)))
+            except ValueError as exc:
+                raise ValueError(f"period {text!r} is not a valid date: {exc}") from None
+            return cls(first, first, day)
+        if match.group(4):
+            last = int(match.group(4))
+            if last < first:
+                raise ValueError(f"period {text!r} ends before it starts")
+            return cls(first, last)
+        return cls(first, first)
+
+    @property
+    def year(self) -> int:
+        """The year a period counts for: its own, or a span's last (a stock at its end)."""
+        return self.end
 
 
 def period_year(period: str) -> int:
     """The year of a period: ``YYYY``, ``YYYY-MM-DD`` or, for a span ``YYYY/YYYY``, its end."""
-    match = _PERIOD.match(period)
-    if not match:
-        raise ValueError(f"period {period!r} is not YYYY, YYYY-MM-DD or YYYY/YYYY")
-    if match.group(2):
-        date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    if match.group(4):
-        if int(match.group(4)) < int(match.group(1)):
-            raise ValueError(f"period {period!r} ends before it starts")
-        return int(match.group(4))
-    return int(match.group(1))
+    return Period.parse(period).year
 
 
 def breakdown_key(breakdown: dict[str, str] | None) -> str:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from migprofile.model.languages import LANGUAGES, RTL_LANGUAGES
+
+# A footnote mark in a text, ``[^N]`` (N up to 999): the one pattern that decides which
+# footnotes a profile prints (profiles.frameworks) and where the renderers link them.
+FOOTNOTE_MARK = re.compile(r"\[\^(\d{1,3})\]")
 
 __all__ = ["LANGUAGES", "RTL_LANGUAGES", "LocalizedText", "Resolved"]
 

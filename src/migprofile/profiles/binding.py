@@ -41,7 +41,7 @@ from migprofile.indicators.growth import (
 )
 from migprofile.indicators.shares import share as share_of
 from migprofile.indicators.shares import variation as variation_of
-from migprofile.model import Narrative, Observation, Status, breakdown_key
+from migprofile.model import SPECIAL_PARTNERS, Narrative, Observation, Status, breakdown_key
 from migprofile.profiles.counted import counted
 from migprofile.profiles.sandbox import BudgetedEnvironment
 from migprofile.profiles.tree import Value
@@ -252,7 +252,7 @@ class Binder:
         a partner with 0 is never a "top" partner."""
         rows = [o for (ind, partner, sex, bd), obs in self._index.items()
                 if ind == indicator and sex == "total" and not bd and len(partner) == 3
-                and partner not in ("WLD", "OTH", "UNK", "STL")
+                and partner not in SPECIAL_PARTNERS
                 and (not self.countries or partner in self.countries) for o in obs
                 if o.value]
         if not rows:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from migprofile.i18n import gettext
@@ -14,6 +13,7 @@ from migprofile.model import (
     FrameworkCell,
 )
 from migprofile.model import Footnote as FootnoteData
+from migprofile.model.text import FOOTNOTE_MARK
 from migprofile.profiles.tree import Footnote, FrameworkRow, FrameworkTable, ItemGroup, RichText
 
 ROW_TITLES = {
@@ -40,11 +40,10 @@ CAPTIONS = {
     Framework.LEGAL: "Legal framework of migration",
     Framework.SOCIO_POLITICAL: "Socio-political framework of migration",
 }
-MARK = re.compile(r"\[\^(\d+)\]")
 
 
 def footnote_marks(texts: Iterable[str]) -> set[int]:
-    return {int(n) for text in texts for n in MARK.findall(text)}
+    return {int(n) for text in texts for n in FOOTNOTE_MARK.findall(text)}
 
 
 def framework_table(framework: Framework, cells: Sequence[FrameworkCell],

@@ -11,13 +11,13 @@ from migprofile.i18n import CAPTION_PERIOD, format_number, format_percent, gette
 from migprofile.indicators.growth import GrowthMethod, GrowthPolicy
 from migprofile.indicators.shares import share
 from migprofile.indicators.tables import compute_partner_table
-from migprofile.model import Observation, Sex, Status
+from migprofile.model import SPECIAL_PARTNERS, Observation, Sex, Status
 from migprofile.profiles import charts
 from migprofile.profiles.data import CountryData
 from migprofile.profiles.tableblocks import source_line, table_block
 from migprofile.profiles.tree import Block, ChartBlock, Paragraph, TableBlock
 
-SPECIAL = {"WLD", "OTH", "UNK", "STL"}
+SPECIAL = SPECIAL_PARTNERS
 
 
 def _latest_source(observations: list[Observation]) -> str | None:

@@ -14,6 +14,7 @@ from migprofile.i18n import (
     labelled,
     qualified,
     semicolon,
+    value_number,
 )
 from migprofile.indicators.growth import formula_text
 from migprofile.indicators.tables import PartnerTable, TableRow
@@ -39,7 +40,6 @@ SMALL_BASE_FACTOR = 20.0
 SMALL_BASE_MARK = "*"
 SMALL_BASE_NOTE = N_("* Growth from a small base (the last value is more than 20 times the "
                      "first): the rate says little.")
-COUNT_DIGITS = {"usd_million": 0, "persons": 0, "count": 0, "households": 0, "percent": 1}
 
 
 def period_label(period: str) -> str:
@@ -73,8 +73,7 @@ def value_of(obs: Observation | None, lang: str, unit: str) -> Value | None:
         return Value(text=gettext(lang, obs.status.value.replace("_", " ")), number=None,
                      kind="count", status=obs.status.value, source_id=obs.source_id,
                      period=obs.period)
-    digits = COUNT_DIGITS.get(unit, 0 if float(obs.value).is_integer() else 1)
-    return Value(text=qualified(format_number(obs.value, lang, digits), obs.status, lang),
+    return Value(text=qualified(value_number(obs.value, unit, lang), obs.status, lang),
                  number=obs.value, kind="amount" if unit.startswith("usd") else "count",
                  status=obs.status.value, source_id=obs.source_id, period=obs.period,
                  note=obs.note.text(lang) or None)

@@ -98,14 +98,40 @@ class ChartArt:
     table: tuple[list[str], list[list[str]]]
 
 
+@dataclass(frozen=True)
+class PortalLinks:
+    """What the portal puts under the figures of an embedded profile: each table's CSV and
+    XLSX downloads (``{base}/tables/{id}.csv``) and, with ``embed_base``, each chart's page
+    and iframe code (``{embed_base}/charts/{id}``)."""
+
+    base: str
+    download_label: str
+    embed_base: str = ""
+    embed_label: str = ""
+
+
 def render_html(profile: Profile, *, for_print: bool = False, interactive: bool = False,
+                embed: bool = False, links: PortalLinks | None = None,
                 row_links: Mapping[str, str] | None = None) -> str:
-    """The profile as a self-contained HTML5 document; ``row_links`` (the portal's): a table
-    row whose header is one of its keys links to the value (a partner to its corridor)."""
+    """The profile as a self-contained HTML5 document; with ``embed``, the fragment a portal
+    page holds (no document or cover, its ``main`` a ``div``; ``embed_css`` is its style),
+    with ``links`` under tables and charts; ``row_links`` (the portal's): a table row whose
+    header is one of its keys links to the value (a partner to its corridor)."""
     template = _environment().get_template("profile.html.j2")
     context = _context(profile, for_print=for_print, interactive=interactive)
-    page = template.render(**{**context, "row_links": row_links or {}})
+    page = template.render(**{**context, "embed": embed, "links": links,
+                              "row_links": row_links or {}})
     return isolate_mixed_text(page) if profile.direction == "rtl" else page
+
+
+def embed_css(profile: Profile) -> str:
+    """The stylesheet of ``render_html(..., embed=True)``: the document's, its rules for the
+    whole body scoped to the fragment's container ``.profile-embed``."""
+    template = _environment().get_template("profile.html.j2")
+    context = _context(profile, for_print=False, interactive=True)
+    module: Any = template.make_module({**context, "embed": True})
+    css = str(module.style())
+    return css.replace("body.screen", ".profile-embed").replace("body {", ".profile-embed {")
 
 
 def render_chart_html(profile: Profile, chart_id: str, *, profile_url: str = "") -> str:
@@ -167,6 +193,8 @@ def _context(profile: Profile, *, for_print: bool, interactive: bool) -> dict[st
         sources=source_index(profile),
         row_links={},
         framework_rows=framework_rows,
+        embed=False,  # the whole document (``render_html(embed=True)``: the portal fragment)
+        links=None,  # no portal links under figures
     )
 
 

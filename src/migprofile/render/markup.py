@@ -5,15 +5,18 @@ tables), may contain raw HTML, and are never trusted. They are converted with
 markdown-it-py, then cleaned with nh3 (an allow-list: no script, no style, no event
 handlers, no ``javascript:`` links, no images). Footnote marks written ``[^N]`` become
 ``<sup class="fn-ref"><a href="#fn-N">N</a></sup>`` *after* cleaning (the markup is ours).
+Editors' previews use the same ``to_html``; the Markdown output's sanitiser is
+``render.mdsafe.safe_markdown`` (the one sanitiser of Markdown that stays Markdown).
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 import nh3
 from markdown_it import MarkdownIt
+
+from migprofile.model.text import FOOTNOTE_MARK
 
 ALLOWED_TAGS = {
     "p", "br", "ul", "ol", "li", "em", "strong", "b", "i", "u", "sup", "sub", "a", "code",
@@ -30,7 +33,6 @@ ALLOWED_ATTRIBUTES = {
     "*": {"lang", "dir"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
-FOOTNOTE_MARK = re.compile(r"\[\^(\d{1,3})\]")
 
 
 @cache
@@ -43,20 +45,6 @@ def clean(html: str) -> str:
     return str(nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                          url_schemes=URL_SCHEMES, link_rel="noopener noreferrer",
                          strip_comments=True))
-
-
-_UNSAFE_LINK = re.compile(r"\]\(\s*<?\s*(?:javascript|vbscript|data):", re.IGNORECASE)
-
-
-def safe_markdown(text: str) -> str:
-    """Markdown that stays Markdown (for the ``.md`` output) with its raw HTML cleaned by the
-    same allow-list as the HTML output, and no ``javascript:``/``data:`` link targets.
-
-    Texts without ``<`` keep every character (nothing to clean), so ordinary texts are
-    printed exactly as written."""
-    if "<" in text:
-        text = clean(text).replace("&gt;", ">").replace("&amp;", "&")
-    return _UNSAFE_LINK.sub("](#", text)
 
 
 def json_safe(text: str) -> str:

@@ -23,7 +23,8 @@ from typing import Any
 import nh3
 from markdown_it.tree import SyntaxTreeNode
 
-from migprofile.render.markup import FOOTNOTE_MARK, URL_SCHEMES, _parser
+from migprofile.model.text import FOOTNOTE_MARK
+from migprofile.render.markup import URL_SCHEMES, _parser
 
 Node = dict[str, Any]
 Inline = str | Node

@@ -1,4 +1,5 @@
-"""Rows to model objects and back. The only place that knows both shapes."""
+"""Rows to model objects and back. The only place that knows both shapes; a row is the
+object's plain dict (``model.plain``, shared with the API) plus what storage adds."""
 
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from migprofile.model import (
     breakdown_key,
     parse_breakdown,
     period_year,
+    plain,
 )
 
 
@@ -37,12 +39,7 @@ def _dict(text: LocalizedText) -> dict[str, str]:
 
 
 def source_row(s: Source, origin: str) -> dict[str, Any]:
-    return {
-        "id": s.id, "publisher": s.publisher, "title": _dict(s.title), "edition": s.edition,
-        "url": s.url, "accessed": s.accessed, "sha256": s.sha256, "licence": s.licence,
-        "citation": _dict(s.citation), "note": _dict(s.note), "origin": origin,
-        "growth_convention": s.growth_convention,
-    }
+    return {**plain.source(s), "origin": origin}
 
 
 def source_from(r: Any) -> Source:
@@ -55,10 +52,7 @@ def source_from(r: Any) -> Source:
 
 
 def area_row(a: Area, origin: str) -> dict[str, Any]:
-    return {
-        "code": a.code, "kind": a.kind.value, "iso2": a.iso2, "m49": a.m49, "region": a.region,
-        "subregion": a.subregion, "names": _dict(a.names), "origin": origin,
-    }
+    return {**plain.area(a), "origin": origin}
 
 
 def area_from(r: Any) -> Area:
@@ -69,10 +63,7 @@ def area_from(r: Any) -> Area:
 
 
 def indicator_row(i: Indicator) -> dict[str, Any]:
-    return {
-        "code": i.code, "names": _dict(i.names), "unit": i.unit, "basis": i.basis.value,
-        "direction": i.direction, "definition": _dict(i.definition),
-    }
+    return plain.indicator(i)
 
 
 def indicator_from(r: Any) -> Indicator:
@@ -83,12 +74,9 @@ def indicator_from(r: Any) -> Indicator:
 
 
 def observation_row(o: Observation, origin: str) -> dict[str, Any]:
-    return {
-        "indicator": o.indicator, "country": o.country, "partner": o.partner, "period": o.period,
-        "year": period_year(o.period), "sex": o.sex.value, "breakdown": breakdown_key(o.breakdown),
-        "value": o.value, "status": o.status.value, "source_id": o.source_id,
-        "note": _dict(o.note), "origin": origin,
-    }
+    # the breakdown as its canonical key (part of the unique key), the year for range queries
+    return {**plain.observation(o), "breakdown": breakdown_key(o.breakdown),
+            "year": period_year(o.period), "origin": origin}
 
 
 def observation_from(r: Any) -> Observation:
@@ -100,14 +88,7 @@ def observation_from(r: Any) -> Observation:
 
 
 def instrument_row(i: LegalInstrument, origin: str) -> dict[str, Any]:
-    return {
-        "id": i.id, "country": i.country, "kind": i.kind.value, "title": _dict(i.title),
-        "short_name": _dict(i.short_name), "number": i.number, "adopted": i.adopted,
-        "signed": i.signed, "ratified": i.ratified, "in_force": i.in_force,
-        "years": list(i.years), "parties": list(i.parties), "status": i.status.value,
-        "source_id": i.source_id, "notes": _dict(i.notes), "as_of": i.as_of, "origin": origin,
-        "treaty": i.treaty, "topics": list(i.topics), "url": i.url,
-    }
+    return {**plain.instrument(i), "origin": origin}
 
 
 def instrument_from(r: Any) -> LegalInstrument:

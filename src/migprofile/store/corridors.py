@@ -14,13 +14,13 @@ from typing import Any
 
 from sqlalchemy import and_, func, or_, select
 
-from migprofile.model import InstrumentKind, LegalInstrument, Observation
+from migprofile.model import SPECIAL_PARTNERS, InstrumentKind, LegalInstrument, Observation
 from migprofile.store import convert as cv
 from migprofile.store import schema as t
 from migprofile.store.queries import Store
 
 #: partner codes that are not countries (world, other, unknown, stateless)
-NOT_COUNTRIES = ("WLD", "OTH", "UNK", "STL")
+NOT_COUNTRIES = tuple(sorted(SPECIAL_PARTNERS))
 BILATERAL_KINDS = (InstrumentKind.BILATERAL, InstrumentKind.LABOUR, InstrumentKind.READMISSION)
 
 

@@ -22,6 +22,10 @@ from migprofile.store import schema as t
 if TYPE_CHECKING:
     from migprofile.store.queries import Store
 
+# Around each matched word of a snippet: two private-use characters no text holds (square
+# brackets were ambiguous: framework cells carry footnote marks ``[^3]``).
+MATCH_START, MATCH_END = "\ue000", "\ue001"
+
 INDEX = table("search_index", column("kind"), column("country"), column("ref"),
               column("lang"), column("body"))
 
@@ -32,7 +36,7 @@ class SearchHit:
     country: str
     ref: str  # instrument id, or "<row>/<direction>/<ord>" for a framework cell
     lang: str
-    snippet: str  # plain text; matched words between "[" and "]"
+    snippet: str  # plain text; matched words between MATCH_START and MATCH_END
 
 
 def _rows(conn: Connection) -> list[dict[str, Any]]:
@@ -74,12 +78,14 @@ def fts5_query(words: str) -> str:
 
 
 _SQLITE = text(
-    "SELECT kind, country, ref, lang, snippet(search_index, 4, '[', ']', '…', 16) AS snippet "
+    "SELECT kind, country, ref, lang, "
+    "snippet(search_index, 4, '" + MATCH_START + "', '" + MATCH_END + "', '…', 16) AS snippet "
     "FROM search_index WHERE search_index MATCH :q AND (:lang IS NULL OR lang = :lang) "
     "ORDER BY rank LIMIT :limit")
 _POSTGRES = text(
     "SELECT kind, country, ref, lang, ts_headline('simple', body, q, "
-    "'StartSel=[, StopSel=], MaxWords=30, MinWords=10') AS snippet "
+    "'StartSel=" + MATCH_START + ", StopSel=" + MATCH_END + ", MaxWords=30, MinWords=10') "
+    "AS snippet "
     "FROM search_index, plainto_tsquery('simple', :q) AS q "
     "WHERE to_tsvector('simple', body) @@ q AND (CAST(:lang AS TEXT) IS NULL OR lang = :lang) "
     "ORDER BY ts_rank(to_tsvector('simple', body), q) DESC LIMIT :limit")
@@ -101,7 +107,7 @@ def _postgres_query(schema: str | None) -> TextClause:
         return _POSTGRES
     fn = '"' + schema.replace('"', '""') + '".unaccent'
     # the snippet keeps the accents of the text when the words as typed match it
-    options = "'StartSel=[, StopSel=], MaxWords=30, MinWords=10'"
+    options = f"'StartSel={MATCH_START}, StopSel={MATCH_END}, MaxWords=30, MinWords=10'"
     exact = f"ts_headline('simple', body, plainto_tsquery('simple', :q), {options})"
     return text(
         "SELECT kind, country, ref, lang, CASE WHEN to_tsvector('simple', body) @@ "

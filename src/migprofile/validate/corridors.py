@@ -7,12 +7,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from migprofile.model import Observation, Source
+from migprofile.model import SPECIAL_PARTNERS, Observation, Source
 from migprofile.profiles.corridors.series import directed_series
 from migprofile.validate.report import Report
 
 THRESHOLD = 0.5  # |a − b| / max(a, b)
-NOT_COUNTRIES = ("WLD", "OTH", "UNK", "STL")
+NOT_COUNTRIES = SPECIAL_PARTNERS
 
 
 def check_corridor_sources(observations: Sequence[Observation], *,
@@ -23,7 +23,7 @@ def check_corridor_sources(observations: Sequence[Observation], *,
     values: dict[tuple[str, str, str, int], dict[str, float]] = {}
     for s in directed_series(observations):
         for p in s.points:
-            if p.value and p.partner not in ("WLD", "OTH", "UNK"):
+            if p.value and p.partner not in SPECIAL_PARTNERS:
                 values.setdefault((s.theme, s.origin, s.destination, p.year), {})[
                     s.source_id] = float(p.value)
     for (theme, origin, destination, year), by_source in sorted(values.items()):

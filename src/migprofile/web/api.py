@@ -9,8 +9,8 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.responses import Response
 
-from migprofile.geo import default_registry
-from migprofile.store import ObservationFilter
+from migprofile import core
+from migprofile.core import ObservationFilter
 from migprofile.web import models as m
 from migprofile.web import serialize as ser
 from migprofile.web.models import GrowthQuery, documented
@@ -48,7 +48,7 @@ def indicators(request: Request) -> Response:
 def _partner(value: str | None) -> str | None:
     if value is None:
         return None
-    return default_registry().try_resolve(value) or value
+    return core.area_code(value)
 
 
 @router.get("/observations", summary="Observations, filtered and paginated (JSON or CSV)",
@@ -82,17 +82,16 @@ async def observations(
 def _observations(portal: Portal, where: ObservationFilter, request: Request, limit: int,
                   offset: int, fmt: str) -> bytes:
     if fmt == "csv":
-        rows = portal.store.observations(where, limit=limit, offset=offset)
+        rows = core.observation_list(portal.store, where=where, limit=limit, offset=offset)
         return ser.csv_bytes(ser.observation_rows(rows))
-    records = portal.store.observation_records(where, limit=limit, offset=offset)
-    total = portal.store.count_observations(where)
+    page = core.observation_page(portal.store, where=where, limit=limit, offset=offset)
     following = None
-    if offset + limit < total:
-        params = dict(request.query_params) | {"offset": str(offset + limit),
+    if page.next_offset is not None:
+        params = dict(request.query_params) | {"offset": str(page.next_offset),
                                                "limit": str(limit)}
         following = f"{request.url.path}?{urlencode(params)}"
-    return ser.dumps({"total": total, "limit": limit, "offset": offset, "next": following,
-                      "observations": records})
+    return ser.dumps({"total": page.total, "limit": limit, "offset": offset, "next": following,
+                      "observations": list(page.records)})
 
 
 @router.get("/profiles/{iso2}", summary="The profile tree of a country in one language",

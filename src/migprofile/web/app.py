@@ -15,8 +15,8 @@ from starlette.responses import HTMLResponse
 
 from migprofile import __version__ as VERSION
 from migprofile import core
+from migprofile.core import Store
 from migprofile.settings import Settings, get_settings
-from migprofile.store import Store
 from migprofile.web import api, corridors, editor, embed, find, legal, pages
 from migprofile.web.errors import install_error_handlers
 from migprofile.web.hardening import Hardening

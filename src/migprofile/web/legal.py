@@ -1,7 +1,7 @@
 """The legal matrix on the portal and in the API: ``/api/v1/legal`` (the dimensions) and
 ``/api/v1/legal/{dimension}`` (one dimension for every country, or a region or a country),
 each cell with its source and as-of date. The page ``/{lang}/legal`` shows the same data
-(``matrix``). Built by ``profiles.legal.matrix``; cached per data version."""
+(``matrix``). Built by ``core.legal_matrix``; cached per data version."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from starlette.responses import Response
 
-from migprofile.errors import NotFoundError
-from migprofile.profiles.legal.matrix import DIMENSIONS, Matrix, legal_matrix, regions
-from migprofile.profiles.legal.words import pick, wording
+from migprofile import core
+from migprofile.core import DIMENSIONS, LegalMatrix
 from migprofile.web import models
 from migprofile.web import serialize as ser
 from migprofile.web.models import documented
@@ -24,14 +23,12 @@ router = APIRouter(prefix="/api/v1/legal", tags=["legal"])
 Dimension = Annotated[str, Path(description="One of: " + ", ".join(DIMENSIONS))]
 
 
-def matrix(portal: Portal, dimension: str, lang: str, region: str | None = None) -> Matrix:
-    if dimension not in DIMENSIONS:
-        raise NotFoundError("legal dimension", dimension)
-    if region and region not in dict(regions(portal.areas(), lang)):
-        raise NotFoundError("region", region)
-    result: Matrix = portal.cached(("legal-matrix", dimension, lang, region or ""),
-                                   lambda: legal_matrix(portal.store, dimension, lang,
-                                                        portal.areas(), region or None))
+def matrix(portal: Portal, dimension: str, lang: str, region: str | None = None
+           ) -> LegalMatrix:
+    result: LegalMatrix = portal.cached(
+        ("legal-matrix", dimension, lang, region or ""),
+        lambda: core.legal_matrix(portal.store, dimension=dimension, lang=lang,
+                                  areas=portal.areas(), region=region or None))
     return result
 
 
@@ -40,7 +37,7 @@ def _portal(request: Request) -> Portal:
     return portal
 
 
-def matrix_json(m: Matrix, countries: list[str]) -> dict[str, Any]:
+def matrix_json(m: LegalMatrix, countries: list[str]) -> dict[str, Any]:
     return {
         "dimension": m.dimension, "title": m.title, "sources": m.sources,
         "columns": [{"key": c.key, "title": c.title, "as_of": c.as_of} for c in m.columns],
@@ -59,9 +56,8 @@ Lang = models.LangQuery
             responses=documented(models.LegalDimensions))
 def dimensions(lang: Lang = "en") -> Response:
     return Response(ser.dumps({"dimensions": [
-        {"key": d, "title": pick(wording("matrix")["dimensions"][d], lang),
-         "href": f"/api/v1/legal/{d}"}
-        for d in DIMENSIONS]}), media_type="application/json")
+        {"key": d, "title": title, "href": f"/api/v1/legal/{d}"}
+        for d, title in core.legal_dimensions(lang=lang)]}), media_type="application/json")
 
 
 @router.get("/{dimension}", summary="One dimension of the legal matrix, every country",

@@ -14,11 +14,10 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 from starlette.responses import RedirectResponse, Response
 
+from migprofile import core
 from migprofile.build import file_stem
 from migprofile.i18n import gettext
 from migprofile.overview import sort_key
-from migprofile.profiles.legal.matrix import as_of_text, regions
-from migprofile.profiles.legal.words import pick, wording
 from migprofile.render import EXTENSIONS
 from migprofile.render.common import direction
 from migprofile.render.downloads import csv_bytes, download_rows, xlsx_bytes
@@ -65,10 +64,6 @@ def _html(content: bytes | str) -> Response:
     return Response(content, media_type=HTML)
 
 
-# indicators worth a world map by default: the widest coverage first
-MAP_DEFAULTS = ("emigrant_stock_birth", "immigrant_stock_birth", "emigrant_stock")
-
-
 @router.get("/")
 def root() -> RedirectResponse:
     return RedirectResponse("/fr/")
@@ -84,13 +79,10 @@ def home(request: Request, lang: str, indicator: str | None = None,
          direction: str | None = None, year: MapYear = None) -> Response:
     portal = portal_of(request)
     lang = portal.lang(lang)
-    choices = views.indicator_choices(portal, lang)
-    codes = [c for c, _ in choices]
-    preferred = [c for c in MAP_DEFAULTS if c in codes]
-    chosen = indicator or (preferred[0] if preferred else (codes[0] if codes else ""))
-    if chosen and chosen not in codes:
+    found = views.world(portal, lang, indicator)
+    chosen = found.indicator
+    if chosen and chosen not in found.codes:
         raise InvalidParameter("indicator", f"no world totals for {chosen!r}")
-    title = dict(choices).get(chosen, "")
     way = _direction(direction)
     profiled = portal.profiled()
     mapped = portal.country_code(country) if country else \
@@ -99,8 +91,8 @@ def home(request: Request, lang: str, indicator: str | None = None,
     def make() -> str:
         groups = views.country_groups(portal, lang)
         return render_page(
-            "home.html.j2", lang, "/", groups=groups, choices=choices, chosen=chosen,
-            spec=views.map_spec(portal, chosen, lang, title) if chosen else None,
+            "home.html.j2", lang, "/", groups=groups, choices=list(found.choices),
+            chosen=chosen, spec=views.map_spec(found, lang) if chosen else None,
             flow=corridors.flow_map(portal, mapped, lang, way, year) if mapped else None,
             flow_action=f"/{lang}/", flow_heading=translator(lang)("flowmap_home"),
             flow_hidden=[("indicator", chosen)] if chosen else [],
@@ -225,11 +217,9 @@ def _comparison(request: Request, lang: str, indicator: str | None, country: lis
                 ) -> tuple[dict[str, Any], views.Comparison]:
     portal = portal_of(request)
     lang, method = portal.lang(lang), portal.growth(growth)
-    choices = views.indicator_choices(portal, lang)
-    codes_available = [c for c, _ in choices]
-    preferred = [c for c in MAP_DEFAULTS if c in codes_available]
-    chosen = indicator or (preferred[0] if preferred else (choices[0][0] if choices else ""))
-    if chosen and chosen not in codes_available:
+    found = views.world(portal, lang, indicator, values=False)
+    choices, chosen = list(found.choices), found.indicator
+    if chosen and chosen not in found.codes:
         raise InvalidParameter("indicator", f"no world totals for {chosen!r}")
     codes = _country_list(portal, lang, country, countries)
     if year_to < year_from:
@@ -285,22 +275,25 @@ def legal(request: Request, lang: str, q: str = "", dimension: str = "treaties",
     portal = portal_of(request)
     lang = portal.lang(lang)
     matrix = legal_view.matrix(portal, dimension, lang, region or None)
-    hits = views.search(portal, q, lang) if q.strip() else []
+    hits = views.search(portal, q, lang) if q.strip() else ()
     areas = portal.areas()
     iso2 = {c: a.iso2 for c, a in areas.items() if a.iso2}
     return _html(render_page(
         "legal.html.j2", lang, "/legal", matrix=matrix, q=q, hits=hits, iso2=iso2,
-        snippet=_snippet, dimensions=legal_view.DIMENSIONS, regions=regions(areas, lang),
-        region=region, names={c: a.names.text(lang) for c, a in areas.items()},
-        label=lambda key: pick(wording("matrix")["labels"][key], lang),
-        dimension_title=lambda key: pick(wording("matrix")["dimensions"][key], lang),
-        as_of=lambda iso: as_of_text(iso, lang), sources=portal.store.sources(matrix.sources)))
+        snippet=_snippet, region=region, names={c: a.names.text(lang) for c, a in areas.items()},
+        sources=portal.store.sources(matrix.sources)))
 
 
-def _snippet(text: str) -> Markup:
-    """A search snippet with the matched words (between ``[`` and ``]``) in ``<mark>``."""
-    escaped = str(Markup.escape(text))
-    return Markup(escaped.replace("[", "<mark>").replace("]", "</mark>"))
+def _snippet(hit: core.SearchResult) -> Markup:
+    """A search hit's text with its matched words in ``<mark>``."""
+    parts: list[str] = []
+    at = 0
+    for start, end in hit.matches:
+        parts += [Markup.escape(hit.text[at:start]), "<mark>",
+                  Markup.escape(hit.text[start:end]), "</mark>"]
+        at = end
+    parts.append(Markup.escape(hit.text[at:]))
+    return Markup("".join(parts))
 
 
 @router.get("/{lang}/sources")

@@ -11,14 +11,13 @@ from typing import Any
 
 from migprofile import core
 from migprofile.build import build_profile, profiled_countries
+from migprofile.core import GROWTH_CHOICES, Store, growth_choice
 from migprofile.errors import NotFoundError
-from migprofile.indicators.growth import GROWTH_CHOICES, growth_choice
 from migprofile.model import Area
 from migprofile.profiles.tree import Profile, TableBlock
 from migprofile.render import MEDIA_TYPES, render
 from migprofile.render.common import iter_blocks
 from migprofile.settings import Settings, get_settings
-from migprofile.store import Store
 from migprofile.web.cache import VersionedLRU
 from migprofile.web.errors import InvalidParameter
 from migprofile.web.messages import LANGS

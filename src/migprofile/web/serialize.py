@@ -1,4 +1,6 @@
-"""Plain dicts of the model's objects for the JSON API (no pydantic on the hot path)."""
+"""The JSON API's dicts of the model's objects (no pydantic on the hot path): the published
+fields of ``model.plain``'s dicts (the one set of serializers, which the store's rows use
+too), dates as ISO text."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import asdict
 from datetime import date
 from typing import Any
 
-from migprofile.model import Area, Indicator, LegalInstrument, Observation, Source
+from migprofile.model import Area, Indicator, LegalInstrument, Observation, Source, plain
 from migprofile.render.downloads import csv_bytes, xlsx_bytes
 from migprofile.render.markup import json_safe
 
@@ -17,40 +19,39 @@ OBSERVATION_FIELDS = ("indicator", "country", "partner", "period", "value", "sex
                       "source_id", "breakdown")
 
 
-def _date(value: date | None) -> str | None:
-    return value.isoformat() if value else None
+# the fields the API publishes (docs/web.md and web/models.py): a subset of model.plain's
+AREA_FIELDS = ("code", "kind", "iso2", "m49", "region", "subregion", "names")
+INDICATOR_FIELDS = ("code", "unit", "basis", "direction", "names", "definition")
+INSTRUMENT_FIELDS = ("id", "country", "kind", "status", "title", "short_name", "number",
+                     "adopted", "signed", "ratified", "in_force", "years", "parties",
+                     "source_id", "notes", "as_of")
+SOURCE_FIELDS = ("id", "publisher", "title", "edition", "url", "accessed", "sha256",
+                 "licence", "citation", "note")
+
+
+def _published(data: dict[str, Any], fields: tuple[str, ...]) -> dict[str, Any]:
+    return {f: data[f].isoformat() if isinstance(data[f], date) else data[f] for f in fields}
 
 
 def area(a: Area) -> dict[str, Any]:
-    return {"code": a.code, "kind": a.kind.value, "iso2": a.iso2, "m49": a.m49,
-            "region": a.region, "subregion": a.subregion, "names": a.names.to_dict()}
+    return _published(plain.area(a), AREA_FIELDS)
 
 
 def indicator(i: Indicator) -> dict[str, Any]:
-    return {"code": i.code, "unit": i.unit, "basis": i.basis.value, "direction": i.direction,
-            "names": i.names.to_dict(), "definition": i.definition.to_dict()}
+    return _published(plain.indicator(i), INDICATOR_FIELDS)
 
 
 def observation(o: Observation) -> dict[str, Any]:
-    return {"indicator": o.indicator, "country": o.country, "partner": o.partner,
-            "period": o.period, "value": o.value, "sex": o.sex.value, "status": o.status.value,
-            "source_id": o.source_id, "breakdown": o.breakdown or None}
+    data = _published(plain.observation(o), OBSERVATION_FIELDS)
+    return data | {"breakdown": data["breakdown"] or None}
 
 
 def instrument(i: LegalInstrument) -> dict[str, Any]:
-    return {"id": i.id, "country": i.country, "kind": i.kind.value, "status": i.status.value,
-            "title": i.title.to_dict(), "short_name": i.short_name.to_dict(),
-            "number": i.number, "adopted": _date(i.adopted), "signed": _date(i.signed),
-            "ratified": _date(i.ratified), "in_force": _date(i.in_force),
-            "years": list(i.years), "parties": list(i.parties), "source_id": i.source_id,
-            "notes": i.notes.to_dict(), "as_of": _date(i.as_of)}
+    return _published(plain.instrument(i), INSTRUMENT_FIELDS)
 
 
 def source(s: Source) -> dict[str, Any]:
-    return {"id": s.id, "publisher": s.publisher, "title": s.title.to_dict(),
-            "edition": s.edition, "url": s.url, "accessed": _date(s.accessed),
-            "sha256": s.sha256, "licence": s.licence, "citation": s.citation.to_dict(),
-            "note": s.note.to_dict()}
+    return _published(plain.source(s), SOURCE_FIELDS)
 
 
 def dumps(value: Any) -> bytes:

@@ -6,22 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from migprofile.geo import default_registry
-from migprofile.i18n import format_number
-from migprofile.indicators.growth import (
-    GrowthMethod,
-    GrowthPolicy,
-    average_annual_growth,
-    formula_text,
-)
-from migprofile.model import Area, Observation
+from migprofile import core
+from migprofile.i18n import format_number, value_text
+from migprofile.model import Area
 from migprofile.overview import sort_key
 from migprofile.render.charts import embed_options
-from migprofile.store import ObservationFilter
-from migprofile.store.search import SearchHit, search_texts
 from migprofile.web.portal import Portal
-
-WORLD = "WLD"
 
 
 @dataclass(frozen=True)
@@ -35,7 +25,6 @@ class CountryLink:
 def country_groups(portal: Portal, lang: str) -> list[tuple[str, list[CountryLink]]]:
     """Profiled countries grouped by UN region, both sorted by name in ``lang``."""
     areas = portal.areas()
-    registry = default_registry()
     groups: dict[str, list[CountryLink]] = {}
     for code in portal.profiled():
         area = areas.get(code)
@@ -43,35 +32,29 @@ def country_groups(portal: Portal, lang: str) -> list[tuple[str, list[CountryLin
             continue
         region = areas.get(area.region or "")
         label = region.names.text(lang) if region else "—"
-        keys = " | ".join((area.iso2.lower(), code.lower(), *registry.match_keys(code)))
+        keys = " | ".join((area.iso2.lower(), code.lower(), *core.match_keys(code)))
         groups.setdefault(label, []).append(
             CountryLink(area.iso2, code, area.names.text(lang), keys))
     return [(k, sorted(v, key=lambda c: sort_key(c.name)))
             for k, v in sorted(groups.items(), key=lambda kv: sort_key(kv[0]))]
 
 
-def indicator_choices(portal: Portal, lang: str) -> list[tuple[str, str]]:
-    """(code, name) of the indicators that have at least one world total."""
-    def make() -> list[str]:
-        return portal.store.indicators_with_totals(WORLD)
-
-    names = {i.code: i.names.text(lang) for i in portal.store.indicators()}
-    codes: list[str] = portal.cached(("world-indicators",), make)
-    return sorted(((c, names.get(c, c)) for c in codes), key=lambda x: x[1])
-
-
-def latest_totals(portal: Portal, indicator: str) -> dict[str, Observation]:
-    """The latest world-total observation of ``indicator`` for each reporting country."""
-    return portal.store.latest_observations(indicator, WORLD)
+def world(portal: Portal, lang: str, indicator: str | None = None, *,
+          values: bool = True) -> core.WorldIndicators:
+    """The indicators with world totals and, with ``values``, the asked (or default) one's
+    latest world totals (cached per data version)."""
+    found: core.WorldIndicators = portal.cached(
+        ("world-indicators", lang, indicator or "", values),
+        lambda: core.world_indicators(portal.store, lang=lang, indicator=indicator,
+                                      areas=portal.areas(), values=values))
+    return found
 
 
-def map_spec(portal: Portal, indicator: str, lang: str, title: str) -> dict[str, Any]:
+def map_spec(found: core.WorldIndicators, lang: str) -> dict[str, Any]:
     """A Vega-Lite choropleth on the bundled TopoJSON, joined on ISO numeric codes."""
-    areas = portal.areas()
-    values = [{"id": f"{areas[c].m49:03d}", "name": areas[c].names.text(lang),
-               "value": o.value, "year": o.year}
-              for c, o in latest_totals(portal, indicator).items()
-              if c in areas and areas[c].m49 is not None]
+    title = found.title
+    values = [{"id": f"{v.m49:03d}", "name": v.name, "value": v.value, "year": v.year}
+              for v in found.values if v.m49 is not None]
     topo = {"url": "/static/countries-110m.json",
             "format": {"type": "topojson", "feature": "countries"}}
     return {
@@ -120,47 +103,22 @@ class Comparison:
     method: str = "linear"  # the formula used (the sources' convention when none was chosen)
 
 
-def _rate(series: list[Observation], method: str) -> float | None:
-    usable = [o for o in series if o.value is not None]
-    if len(usable) < 2 or usable[-1].year <= usable[0].year:
-        return None
-    first, last = usable[0], usable[-1]
-    assert first.value is not None and last.value is not None
-    rate = average_annual_growth(first.value, last.value, float(last.year - first.year),
-                                 method, strict=False)
-    return rate.value
-
-
 def compare(portal: Portal, indicator: str, codes: Sequence[str], years: tuple[int, int],
             method: str, lang: str) -> Comparison:
-    """World totals of ``indicator`` for ``codes`` between ``years``, with growth rates."""
-    where = ObservationFilter(indicator=indicator, countries=list(codes), partner=WORLD,
-                              sex="total", year_from=years[0], year_to=years[1])
-    series: dict[str, list[Observation]] = {c: [] for c in codes}
-    for o in portal.store.observations(where):
-        if not o.breakdown:
-            series[o.country].append(o)
-    ids = {o.source_id for found in series.values() for o in found}
-    method = GrowthPolicy.of(method, {s.id: s.growth_convention
-                                      for s in portal.store.sources(ids)}).method(ids).value
-    areas = portal.areas()
+    """World totals of ``indicator`` for ``codes`` between ``years``, with growth rates,
+    formatted for the page and its chart."""
+    found = core.compare(portal.store, indicator=indicator, countries=codes, years=years,
+                         method=method, lang=lang, areas=portal.areas())
     rows: list[CompareRow] = []
     points: list[dict[str, Any]] = []
-    all_years: set[int] = set()
-    for code in codes:
-        obs = sorted(series[code], key=lambda o: o.year)
-        area = areas.get(code)
-        name = area.names.text(lang) if area else code
-        all_years.update(o.year for o in obs)
-        points += [{"country": name, "year": o.year, "value": o.value} for o in obs]
-        rate_number = _rate(obs, method)
-        rows.append(CompareRow(area.iso2 if area and area.iso2 else code, name,
-                               {o.year: _fmt(o.value, lang) for o in obs},
-                               None if rate_number is None
-                               else format_number(rate_number, lang, 2),
-                               {o.year: o.value for o in obs}, rate_number))
-    return Comparison(indicator, sorted(all_years), rows, formula_text(GrowthMethod(method)),
-                      line_spec(points, lang), points, method)
+    for c in found.countries:
+        points += [{"country": c.name, "year": y, "value": v} for y, v in c.values.items()]
+        texts = {y: _fmt(v, found.unit, lang) for y, v in c.values.items()}
+        rows.append(CompareRow(c.iso2, c.name, texts,
+                               None if c.rate is None else format_number(c.rate, lang, 2),
+                               dict(c.values), c.rate))
+    return Comparison(indicator, list(found.years), rows, found.formula,
+                      line_spec(points, lang), points, found.method.value)
 
 
 def compare_csv_rows(result: Comparison, growth_label: str) -> list[list[str]]:
@@ -201,8 +159,8 @@ def compare_choices(portal: Portal, lang: str) -> list[tuple[str, str, list[Coun
     return sorted(found, key=lambda r: sort_key(r[1]))
 
 
-def _fmt(value: float | None, lang: str) -> str:
-    return "" if value is None else format_number(value, lang, 0 if value.is_integer() else 1)
+def _fmt(value: float | None, unit: str, lang: str) -> str:
+    return "" if value is None else value_text(value, unit, lang)
 
 
 def line_spec(points: list[dict[str, Any]], lang: str) -> dict[str, Any]:
@@ -220,9 +178,9 @@ def line_spec(points: list[dict[str, Any]], lang: str) -> dict[str, Any]:
     }
 
 
-def search(portal: Portal, words: str, lang: str) -> list[SearchHit]:
+def search(portal: Portal, words: str, lang: str) -> tuple[core.SearchResult, ...]:
     """Hits in the page's language first; in any language when there are none."""
-    return search_texts(portal.store, words, lang=lang) or search_texts(portal.store, words)
+    return core.search(portal.store, words=words, lang=lang)
 
 
 def area_of(portal: Portal, code: str) -> Area | None:
@@ -243,7 +201,7 @@ class KeyFigureRow:
 def key_figure_rows(portal: Portal, code: str, lang: str) -> list[KeyFigureRow]:
     """The country page's header: each headline figure with its year and source."""
     from migprofile import core
-    from migprofile.i18n import qualified, value_text
+    from migprofile.i18n import qualified
     from migprofile.web.messages import translator
 
     figures = portal.cached(("key-figures", code),

@@ -11,6 +11,7 @@ from fastapi.concurrency import run_in_threadpool
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from migprofile import core
+from migprofile.core import growth_choice
 from migprofile.editorial import workflow
 from migprofile.editorial.accounts import Session
 from migprofile.editorial.errors import Conflict, InvalidEdit, PermissionDenied
@@ -18,7 +19,6 @@ from migprofile.editorial.forms import FIELDS
 from migprofile.editorial.objects import DELETABLE, Kind
 from migprofile.editorial.preview import draft_profile, markdown_preview, narrative_preview
 from migprofile.errors import NotFoundError
-from migprofile.indicators.growth import growth_choice
 from migprofile.model import LANGUAGES
 from migprofile.web import pages
 from migprofile.web.country import embed_profile

@@ -10,12 +10,11 @@ from fastapi import APIRouter, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from starlette.responses import RedirectResponse, Response
 
-from migprofile.editorial import audit, revisions, workflow
+from migprofile.editorial import AuditFilter, audit, revisions, workflow
 from migprofile.editorial.accounts import require_admin
 from migprofile.editorial.errors import InvalidState, PermissionDenied
 from migprofile.editorial.objects import Kind
 from migprofile.errors import NotFoundError
-from migprofile.store.editorial import AuditFilter
 from migprofile.web.editor import session as sess
 from migprofile.web.editor import views
 from migprofile.web.editor.edit_routes import _can_edit, _country, _iso2_of, _kind, _name

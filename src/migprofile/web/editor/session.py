@@ -19,10 +19,10 @@ from urllib.parse import parse_qsl
 from fastapi import Request
 from starlette.responses import Response
 
+from migprofile.editorial import EditorialStore
 from migprofile.editorial.accounts import Session, session_of
 from migprofile.editorial.audit import Actor
 from migprofile.editorial.errors import EditorialError, PermissionDenied
-from migprofile.store.editorial import EditorialStore
 
 SESSION_COOKIE = "mp_session"
 LOGIN_CSRF_COOKIE = "mp_login_csrf"

@@ -7,11 +7,9 @@ from typing import Any
 from urllib.parse import quote
 
 from migprofile.editorial.forms import FIELDS
-from migprofile.editorial.objects import CELL_KINDS, Kind, Payload
+from migprofile.editorial.objects import CELL_KINDS, Kind, Payload, cell_title
 from migprofile.editorial.workflow import Draft
-from migprofile.i18n import gettext
 from migprofile.model import LANGUAGES
-from migprofile.profiles.frameworks import DIRECTION_TITLES, ROW_TITLES
 
 KIND_TITLES = {Kind.LEGAL: "kind.legal", Kind.SOCIO_POLITICAL: "kind.socio_political",
                Kind.FOOTNOTE: "kind.footnote", Kind.INSTRUMENT: "kind.instrument_list",
@@ -38,9 +36,7 @@ def object_title(kind: Kind, key: str | None, lang: str) -> str:
     if key is None:
         return "+"
     if kind in CELL_KINDS:
-        row, direction, order = key.split("/")
-        return (f"{gettext(lang, ROW_TITLES.get(row, row))} — "
-                f"{gettext(lang, DIRECTION_TITLES.get(direction, direction))} ({order})")
+        return cell_title(key, lang)
     if kind is Kind.FOOTNOTE:
         return f"[^{key}]"
     return key

@@ -1,23 +1,27 @@
 """The public operations of migprofile; the CLI and the web portal only call these.
 
     sources → importers → store → indicators → profiles → render
+
+Keyword-only functions returning dataclasses; the shells parse input, call them and format
+the answer. This module holds the database's life cycle and the per-country operations; the
+submodules the rest (``world``, ``legal``, ``texts``, ``imports``, ``observations``), all
+re-exported here, as are the types a shell names in its signatures (``Store``,
+``GrowthMethod``, ``ObservationFilter``, ``PartnerTable``, ``Report``, ``Severity``).
 """
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from migprofile.errors import NotFoundError, PackageError
+from migprofile.errors import DataError, NotFoundError, PackageError
 from migprofile.geo import AreaRegistry, default_registry
 from migprofile.importers.extracts import load_bundled_extracts
 from migprofile.importers.package_reader import read_package
-from migprofile.importers.reference import read_indicators
+from migprofile.importers.reference import reference_indicators as registry_indicators
 from migprofile.importers.treaties import reference as treaty_reference
-from migprofile.indicators.growth import BY_SOURCE, growth_choice
+from migprofile.indicators.growth import BY_SOURCE, GROWTH_CHOICES, GrowthMethod, growth_choice
 from migprofile.indicators.tables import PartnerTable, compute_partner_table
 from migprofile.model import Area, CountryPackage, Indicator, Observation, PackageInfo, Source
 from migprofile.model.languages import LANGUAGES
@@ -35,7 +39,6 @@ from migprofile.profiles.corridors.flowmap import CorridorMap as CorridorMap  # 
 from migprofile.profiles.corridors.flowmap import MapPartner as MapPartner  # answer types
 from migprofile.profiles.growthpolicy import policy_for, table_method
 from migprofile.profiles.preflight import check_narratives
-from migprofile.profiles.tree import Profile
 from migprofile.settings import Settings, get_settings
 from migprofile.store import ObservationFilter, Store
 from migprofile.store.legal import replace_treaties
@@ -48,7 +51,7 @@ from migprofile.store.state import (
     mark,
     require_existing,
 )
-from migprofile.validate import Report
+from migprofile.validate import Report, Severity
 from migprofile.validate.corridors import check_corridor_editions, check_corridor_sources
 from migprofile.validate.real_data import check_observations
 from migprofile.validate.tables import check_layouts, lookup_for
@@ -71,12 +74,11 @@ def open_store(url: str | None = None, *, settings: Settings | None = None,
 
 
 def reference_indicators(settings: Settings | None = None) -> list[Indicator]:
-    settings = settings or get_settings()
-    report = Report(subject="indicators")
-    found = read_indicators(settings.data_dir / "reference" / "indicators.yaml", report)
-    if not report.ok:
-        raise PackageError("the indicator registry is invalid", report)
-    return found
+    """The indicator registry (``PackageError`` when it is invalid: nothing can be loaded)."""
+    try:
+        return list(registry_indicators((settings or get_settings()).data_dir))
+    except DataError as exc:
+        raise PackageError("the indicator registry is invalid", exc.report) from exc
 
 
 def bundled_packages(settings: Settings | None = None) -> list[Path]:
@@ -199,6 +201,16 @@ def area_names(store: Store) -> dict[str, Area]:
     return {a.code: a for a in store.areas()}
 
 
+def match_keys(code: str) -> tuple[str, ...]:
+    """The folded forms of every name and alias of an area (what a name filter matches)."""
+    return default_registry().match_keys(code)
+
+
+def area_name(code: str, *, lang: str) -> str:
+    """An area's name in ``lang`` from the reference registry (the code if it has none)."""
+    return default_registry().name(code, lang)
+
+
 @dataclass
 class CountryOverview:
     """What the database holds for a country, with its tables computed (for ``show``)."""
@@ -269,129 +281,126 @@ def countries_overview(store: Store, *, lang: str = "en"
                            {p.country for p in store.packages()}, lang)
 
 
-EXPORT_FORMATS = {"sqlite": "sqlite", "csv": "csv.zip"}
+# the rest of the façade; imported last, as these modules use the functions above
+from migprofile.core.corridors import (  # noqa: E402
+    corridor,
+    corridor_map,
+    corridor_map_spec,
+    located,
+    main_corridors,
+    write_corridor,
+)
+from migprofile.core.export import (  # noqa: E402
+    EXPORT_FORMATS,
+    FoundArea,
+    database_export,
+    find_areas,
+)
+from migprofile.core.imports import (  # noqa: E402
+    Diff,
+    DiffRow,
+    Format,
+    ImportResult,
+    SourcesOverview,
+    diff,
+    formats,
+    import_file,
+    sources_overview,
+)
+from migprofile.core.legal import (  # noqa: E402
+    DIMENSIONS,
+    LegalMatrix,
+    MatrixCell,
+    MatrixColumn,
+    legal_dimensions,
+    legal_matrix,
+)
+from migprofile.core.observations import (  # noqa: E402
+    ObservationPage,
+    area_code,
+    observation_list,
+    observation_page,
+)
+from migprofile.core.texts import SearchResult, search  # noqa: E402
+from migprofile.core.world import (  # noqa: E402
+    MAP_DEFAULTS,
+    WORLD,
+    ComparedCountry,
+    Comparison,
+    WorldIndicators,
+    WorldValue,
+    compare,
+    world_indicators,
+)
 
-
-def database_export(store: Store, fmt: str, *, settings: Settings | None = None) -> Path:
-    """The data tables as one file (``sqlite``: a SQLite database; ``csv``: a zip of one CSV
-    per table), made once per data version under ``<output_dir>/exports/`` and reused."""
-    from migprofile.store.export import csv_zip, write_sqlite
-
-    if fmt not in EXPORT_FORMATS:
-        raise NotFoundError("export format", fmt)
-    folder = (settings or get_settings()).output_dir / "exports"
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"migprofile-data-v{store.data_version()}.{EXPORT_FORMATS[fmt]}"
-    if path.is_file():
-        return path
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        if fmt == "sqlite":
-            write_sqlite(store, partial)
-        else:
-            partial.write_bytes(csv_zip(store))
-        partial.replace(path)  # atomic: a reader never sees half a file
-    finally:
-        partial.unlink(missing_ok=True)
-    for older in folder.glob(f"migprofile-data-v*.{EXPORT_FORMATS[fmt]}"):
-        if older != path:
-            older.unlink(missing_ok=True)
-    return path
-
-
-@dataclass(frozen=True)
-class FoundArea:
-    code: str
-    iso2: str | None
-    name: str
-    kind: str
-    profiled: bool
-    exact: bool = False  # the query is this area's code or one of its whole names
-
-
-def find_areas(query: str, *, lang: str, profiled: set[str] | frozenset[str],
-               limit: int = 20) -> list[FoundArea]:
-    """Countries and territories whose code, ISO2 code, or any name or alias in any language
-    matches ``query`` (case, accents and punctuation do not count); profiled ones first."""
-    from migprofile.model import AreaKind
-
-    registry = default_registry()
-    codes = registry.search(query, kinds=(AreaKind.COUNTRY,), limit=limit * 3)
-    exact = registry.try_resolve(query)
-    found = [FoundArea(c, registry.get(c).iso2, registry.name(c, lang), "country",
-                       c in profiled, c == exact) for c in codes]
-    found.sort(key=lambda f: not f.profiled)  # stable: the match order stays within each
-    return found[:limit]
-
-
-def corridor(store: Store, a: str, b: str, *, lang: str,
-             method: str = BY_SOURCE) -> Profile:
-    """The corridor profile of two countries (given by code or name), in one language: both
-    directions' statistics, the agreements between them, visas both ways, treaty statuses."""
-    from migprofile.profiles.corridors import corridor_profile, load_corridor
-
-    first, second = resolve_country(store, a), resolve_country(store, b)
-    if first == second:
-        raise NotFoundError("corridor", f"{a}-{b}")
-    return corridor_profile(load_corridor(store, first, second), lang,
-                            method=growth_choice(method))
-
-
-def write_corridor(store: Store, a: str, b: str, *, langs: tuple[str, ...],
-                   formats: tuple[str, ...], out_dir: Path, method: str = BY_SOURCE
-                   ) -> list[Path]:
-    """Render a corridor in every language and format: OUT/corridor-<A>-<B>-<lang>.<ext>."""
-    from migprofile.build import write_rendered
-
-    out_dir.mkdir(parents=True, exist_ok=True)
-    written = []
-    for lang in langs:
-        profile = corridor(store, a, b, lang=lang, method=method)
-        written += write_rendered(profile, formats, out_dir / f"corridor-{profile.country}-{lang}")
-    return written
-
-
-def main_corridors(store: Store, country: str, n: int = 5) -> dict[str, list[tuple[str, float,
-                                                                                   str]]]:
-    """A country's main corridors: its first destinations and origins by UN DESA stock
-    (``{"destinations": [(partner, stock, period)...], "origins": [...]}``)."""
-    from migprofile.store.corridors import top_partners
-
-    code = resolve_country(store, country)
-    return {"destinations": top_partners(store, "emigrant_stock_birth", code, n),
-            "origins": top_partners(store, "immigrant_stock_birth", code, n)}
-
-
-def corridor_map(store: Store, country: str, direction: str = "emigration",
-                 year: int | None = None, *, lang: str, limit: int = 20) -> CorridorMap:
-    """A country's corridors for a map: its first ``limit`` destinations (``emigration``) or
-    origins (``immigration``) by UN DESA stock in ``year`` (default: the newest), each with
-    its share of the country's total and its point on the bundled atlas."""
-    from migprofile.profiles.corridors.flowmap import corridor_map as build
-
-    return build(store, resolve_country(store, country), direction, year, lang, limit)
-
-
-def corridor_map_spec(found: CorridorMap, *, lang: str, data_url: str, title: str,
-                      value_title: str, name_title: str, share_title: str) -> dict[str, Any]:
-    """The Vega-Lite flow map of ``found`` (profiles.charts.flow_map), its partners read
-    from ``data_url`` (the API's answer for the same map)."""
-    from migprofile.profiles.charts import flow_map
-
-    area = default_registry().get(found.country)
-    origin = (found.lon, found.lat) if found.lon is not None and found.lat is not None \
-        else None
-    return flow_map(f"flowmap-{found.country}-{found.direction}", title, lang=lang,
-                    data_url=data_url, country_m49=area.m49, origin=origin,
-                    value_title=value_title, name_title=name_title, share_title=share_title,
-                    extent=[(p.lon, p.lat) for p in found.partners
-                            if p.lon is not None and p.lat is not None]
-                    + ([origin] if origin else []),
-                    largest=max((p.value for p in found.partners), default=None))
-
-
-def located(code: str, lang: str) -> str:
-    """The area's name as a place in ``lang``: "au Maroc", "in Morocco", "في المغرب"."""
-    from migprofile.geo import grammar
-
-    return grammar.located(code, default_registry().name(code, lang), lang)
+__all__ = [
+    "BY_SOURCE",
+    "DIMENSIONS",
+    "EXPORT_FORMATS",
+    "GROWTH_CHOICES",
+    "MAP_DEFAULTS",
+    "WORLD",
+    "AreaHolding",
+    "ComparedCountry",
+    "Comparison",
+    "CorridorMap",
+    "CountryOverview",
+    "Diff",
+    "DiffRow",
+    "Format",
+    "FoundArea",
+    "GrowthMethod",
+    "ImportResult",
+    "InitResult",
+    "KeyFigure",
+    "LegalMatrix",
+    "MapPartner",
+    "MatrixCell",
+    "MatrixColumn",
+    "ObservationFilter",
+    "ObservationPage",
+    "PartnerTable",
+    "Report",
+    "SearchResult",
+    "Severity",
+    "SourcesOverview",
+    "Store",
+    "WorldIndicators",
+    "WorldValue",
+    "area_code",
+    "area_name",
+    "area_names",
+    "bundled_packages",
+    "check_country",
+    "compare",
+    "corridor",
+    "corridor_map",
+    "corridor_map_spec",
+    "countries_overview",
+    "country_key_figures",
+    "country_overview",
+    "database_export",
+    "diff",
+    "find_areas",
+    "formats",
+    "growth_choice",
+    "import_file",
+    "init_database",
+    "init_step_count",
+    "legal_dimensions",
+    "legal_matrix",
+    "load_package",
+    "located",
+    "main_corridors",
+    "match_keys",
+    "observation_list",
+    "observation_page",
+    "open_store",
+    "read_country_package",
+    "reference_indicators",
+    "resolve_country",
+    "search",
+    "sources_overview",
+    "world_indicators",
+    "write_corridor",
+]
