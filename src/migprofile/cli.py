@@ -196,7 +196,7 @@ def show(country: Annotated[str, typer.Argument(help="ISO2/ISO3 code or name.")]
     console.print(_key_figures(overview.key_figures, overview.indicators, lang))
     for table in overview.tables:
         indicator = overview.indicators.get(table.indicator)
-        console.print(_table(table, names, lang, growth, indicator.unit if indicator else ""))
+        console.print(_table(table, names, lang, growth, indicator))
     if overview.series:
         console.print(_series(overview.series, overview.indicators, names, lang, growth))
     console.print(_holdings(overview.holdings, lang))
@@ -238,7 +238,8 @@ def _key_figures(figures: list[KeyFigure], indicators: dict[str, Indicator], lan
         indicator = indicators.get(f.indicator)
         unit = indicator.unit if indicator else ""
         label = KEY_FIGURE_LABELS.get(f.key, f.key) + (" *" if f.summed else "")
-        out.add_row(label, qualified(value_text(f.value, unit, lang), f.status, lang),
+        digits = indicator.digits if indicator else None
+        out.add_row(label, qualified(value_text(f.value, unit, lang, digits), f.status, lang),
                     UNIT_LABELS.get(unit, unit), f.period, f.source_id or "")
     return out
 
@@ -269,12 +270,11 @@ def _series(series: list[SeriesSummary], indicators: dict[str, Indicator],
                        else "left", overflow="fold")
     for s in series:
         indicator = indicators.get(s.indicator)
-        unit = indicator.unit if indicator else ""
         rate = "…" if s.growth is None or s.growth.value is None \
             else format_number(s.growth.value, lang, 1)
         out.add_row(s.indicator, names.get(s.partner, s.partner), s.first.period,
-                    _obs_text(s.first, lang, unit), s.last.period,
-                    _obs_text(s.last, lang, unit), rate)
+                    _obs_text(s.first, lang, indicator), s.last.period,
+                    _obs_text(s.last, lang, indicator), rate)
     return out
 
 
@@ -317,7 +317,7 @@ def _texts(overview: core.CountryOverview) -> Table:
 
 
 def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str,
-           unit: str = "") -> Table:
+           indicator: Indicator | None = None) -> Table:
     """A package table as the profile prints it: values by the indicator's unit
     (``i18n.value_digits``), shares, growth and variation with one decimal."""
     out = Table(title=f"{table.table_id} ({table.indicator})")
@@ -335,7 +335,7 @@ def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str,
         cells = [f"[bold]{label}[/]" if row.is_total else label]
         for period in table.periods:
             obs = row.values.get(period)
-            cells.append(_obs_text(obs, lang, unit))
+            cells.append(_obs_text(obs, lang, indicator))
             if "share" in table.measures:
                 value = row.shares.get(period)
                 cells.append("" if value is None else format_number(value, lang, 1))
@@ -348,10 +348,12 @@ def _table(table: PartnerTable, names: dict[str, str], lang: str, growth: str,
     return out
 
 
-def _obs_text(obs: Observation | None, lang: str, unit: str = "") -> str:
+def _obs_text(obs: Observation | None, lang: str, indicator: Indicator | None = None) -> str:
+    """A value by its indicator's display metadata (unit and digits, indicators.yaml)."""
     if obs is None or obs.value is None:
         return "…" if obs is None else obs.status.value
-    return qualified(value_text(obs.value, unit, lang), obs.status, lang)
+    unit, digits = (indicator.unit, indicator.digits) if indicator else ("", None)
+    return qualified(value_text(obs.value, unit, lang, digits), obs.status, lang)
 
 
 def _figures(observations: list[Observation], indicators: dict[str, Indicator],
@@ -366,7 +368,7 @@ def _figures(observations: list[Observation], indicators: dict[str, Indicator],
         if o.sex.value != "total":
             breakdown = ";".join(filter(None, (f"sex={o.sex.value}", breakdown)))
         out.add_row(o.indicator, names.get(o.partner, o.partner), o.period, breakdown,
-                    _obs_text(o, lang, indicator.unit if indicator else ""), o.source_id)
+                    _obs_text(o, lang, indicator), o.source_id)
     return out
 
 

@@ -177,7 +177,11 @@ UNIT_DIGITS = {"persons": 0, "count": 0, "households": 0, "percent": 1,
                "percentage_points": 1}
 
 
-def value_digits(value: float, unit: str) -> int:
+def value_digits(value: float, unit: str, digits: int | None = None) -> int:
+    """The decimals of a value: the indicator's own ``digits`` (indicators.yaml) when it has
+    them, else its unit's rule."""
+    if digits is not None:
+        return digits
     if unit in UNIT_DIGITS:
         return UNIT_DIGITS[unit]
     if unit == "usd_million" and abs(value) >= 100:  # CARIM's tables: whole millions
@@ -185,14 +189,14 @@ def value_digits(value: float, unit: str) -> int:
     return 0 if float(value).is_integer() else 1
 
 
-def value_number(value: float, unit: str, lang: str) -> str:
+def value_number(value: float, unit: str, lang: str, digits: int | None = None) -> str:
     """A value's number as a table cell prints it (the column says the unit)."""
-    return format_number(value, lang, value_digits(value, unit))
+    return format_number(value, lang, value_digits(value, unit, digits))
 
 
-def value_text(value: float, unit: str, lang: str) -> str:
+def value_text(value: float, unit: str, lang: str, digits: int | None = None) -> str:
     """A value as the CLI and the portal print it alone: ``value_number`` with, for
     percentages, the language's percent sign."""
     if unit in ("percent", "percentage_points"):
-        return format_percent(value, lang, value_digits(value, unit))
-    return value_number(value, unit, lang)
+        return format_percent(value, lang, value_digits(value, unit, digits))
+    return value_number(value, unit, lang, digits)

@@ -34,7 +34,7 @@ def _package() -> CountryPackage:
                                           authors=("A. B.",), sha256="0" * 64, path="x"))
     pkg.sources = [Source(id="src-a", publisher="P", title=text, edition="2010",
                           accessed=date(2010, 2, 3), sha256="f" * 64, citation=text)]
-    pkg.indicators = [Indicator("stock", text, "persons", Basis.REGISTRATION)]
+    pkg.indicators = [Indicator("stock", text, "persons", Basis.REGISTRATION, digits=1)]
     pkg.areas = [Area("TN:europe", AreaKind.GROUPING, LocalizedText({"fr": "Europe"}))]
     pkg.observations = [
         Observation("stock", "TUN", "FRA", "2007-01-01", 1234.0, "src-a"),
@@ -74,6 +74,7 @@ def test_package_round_trip(db_url: str) -> None:
     assert store.narratives("TUN") == pkg.narratives
     assert store.layouts("TUN") == pkg.layouts
     assert store.sources() == pkg.sources
+    assert [i for i in store.indicators() if i.code == "stock"] == pkg.indicators  # digits too
     assert store.package("TUN") is not None
     store.close()
 

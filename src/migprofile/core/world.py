@@ -87,6 +87,7 @@ class Comparison:
     method: GrowthMethod  # the formula used (the sources' convention when none was chosen)
     formula: str  # the growth formula's text (indicators.growth.formula_text)
     unit: str = ""  # the indicator's unit (how its values are printed: i18n.value_text)
+    digits: int | None = None  # its display decimals (indicators.yaml), None: the unit's rule
 
 
 def _rate(series: Sequence[Observation], method: GrowthMethod) -> float | None:
@@ -123,6 +124,7 @@ def compare(store: Store, *, indicator: str, countries: Sequence[str], years: tu
             code, area.iso2 if area and area.iso2 else code,
             area.names.text(lang) if area else code, {o.year: o.value for o in obs},
             _rate(obs, used)))
-    unit = next((i.unit for i in store.indicators() if i.code == indicator), "")
+    info = next((i for i in store.indicators() if i.code == indicator), None)
     return Comparison(indicator, tuple(sorted(all_years)), tuple(compared), used,
-                      formula_text(used), unit)
+                      formula_text(used), info.unit if info else "",
+                      info.digits if info else None)

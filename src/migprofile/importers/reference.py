@@ -85,10 +85,16 @@ def _indicator(item: Any, file: str, report: Report) -> Indicator | None:
         report.error("invalid-value", f"basis {item.get('basis')!r} is unknown",
                      file=file, row=line, column="basis")
         return None
+    digits = item.get("digits")
+    if digits is not None and (not isinstance(digits, int) or isinstance(digits, bool)
+                               or not 0 <= digits <= 3):
+        report.error("invalid-value", f"digits {digits!r} is not a whole number from 0 to 3",
+                     file=file, row=line, column="digits")
+        return None
     return Indicator(
         code=str(item["code"]), names=LocalizedText.coerce(_no_line(item.get("names"))),
         unit=unit, basis=basis, definition=LocalizedText.coerce(_no_line(item.get("definition"))),
-        direction=item.get("direction"),
+        direction=item.get("direction"), digits=digits,
     )
 
 

@@ -62,6 +62,8 @@ class Indicator:
     basis: Basis
     definition: LocalizedText = field(default_factory=LocalizedText)
     direction: str | None = None  # emigration | immigration | None
+    # decimals a value is printed with (indicators.yaml ``digits``); None: the unit's rule
+    digits: int | None = None
 
 
 @dataclass(frozen=True)

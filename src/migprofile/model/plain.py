@@ -18,7 +18,8 @@ def area(a: Area) -> dict[str, Any]:
 
 def indicator(i: Indicator) -> dict[str, Any]:
     return {"code": i.code, "unit": i.unit, "basis": i.basis.value, "direction": i.direction,
-            "names": i.names.to_dict(), "definition": i.definition.to_dict()}
+            "names": i.names.to_dict(), "definition": i.definition.to_dict(),
+            "digits": i.digits}
 
 
 def observation(o: Observation) -> dict[str, Any]:

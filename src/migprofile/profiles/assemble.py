@@ -169,6 +169,7 @@ class Assembler(InternationalBlocks):
             row_header=LocalizedText.coerce(spec.get("row_header"))
             if spec.get("row_header") else None,
             basis=indicator.basis.value if indicator else None,
+            digits=indicator.digits if indicator else None,
         )]
 
     def b_chart(self, arg: Mapping[str, Any]) -> list[Block]:

@@ -122,7 +122,8 @@ class InternationalBlocks:
         indicator_info = self.data.indicators.get(indicator)
         block = table_block(table, lang=self.lang, names=self.names, unit="persons",
                             sources=self.data.sources,
-                            basis=indicator_info.basis.value if indicator_info else None)
+                            basis=indicator_info.basis.value if indicator_info else None,
+                            digits=indicator_info.digits if indicator_info else None)
         female = self._female_shares(indicator, str(source), periods[1], spec)
         notes = list(block.notes)
         if female:

@@ -66,14 +66,15 @@ def source_line(source_ids: tuple[str, ...] | list[str], sources: Mapping[str, S
                       separator=semicolon(lang))
 
 
-def value_of(obs: Observation | None, lang: str, unit: str) -> Value | None:
+def value_of(obs: Observation | None, lang: str, unit: str,
+             digits: int | None = None) -> Value | None:
     if obs is None:
         return None
     if obs.value is None:
         return Value(text=gettext(lang, obs.status.value.replace("_", " ")), number=None,
                      kind="count", status=obs.status.value, source_id=obs.source_id,
                      period=obs.period)
-    return Value(text=qualified(value_number(obs.value, unit, lang), obs.status, lang),
+    return Value(text=qualified(value_number(obs.value, unit, lang, digits), obs.status, lang),
                  number=obs.value, kind="amount" if unit.startswith("usd") else "count",
                  status=obs.status.value, source_id=obs.source_id, period=obs.period,
                  note=obs.note.text(lang) or None)
@@ -92,11 +93,13 @@ def table_block(
     table: PartnerTable, *, lang: str, names: Mapping[str, str], unit: str,
     sources: Mapping[str, Source], caption: LocalizedText | None = None,
     row_header: LocalizedText | None = None, basis: str | None = None,
+    digits: int | None = None,
 ) -> TableBlock:
     header = _header(table, lang, row_header)
     labels = {str(code): LocalizedText.coerce(text).text(lang)
               for code, text in (table.spec.get("labels") or {}).items()}
-    body = tuple(_row(table, row, lang, {**names, **labels}, unit) for row in table.rows)
+    body = tuple(_row(table, row, lang, {**names, **labels}, unit, digits)
+                 for row in table.rows)
     title = caption.text(lang) if caption else table.table_id
     notes = []
     if basis in BASES:
@@ -142,7 +145,7 @@ def _header(table: PartnerTable, lang: str, row_header: LocalizedText | None
 
 
 def _row(table: PartnerTable, row: TableRow, lang: str, names: Mapping[str, str],
-         unit: str) -> tuple[Cell, ...]:
+         unit: str, digits: int | None = None) -> tuple[Cell, ...]:
     label = gettext(lang, "Total") if row.is_total else names.get(row.area, row.area)
     if row.level and _first_child(table, row):
         label = f"{gettext(lang, 'of which')} {label}"
@@ -152,7 +155,7 @@ def _row(table: PartnerTable, row: TableRow, lang: str, names: Mapping[str, str]
         obs = row.values.get(period)
         for measure in table.measures:
             if measure == "count":
-                value = value_of(obs, lang, unit)
+                value = value_of(obs, lang, unit, digits)
                 cells.append(Cell(value=value, text="" if value else "…", numeric=True,
                                   strong=row.is_total))
             elif measure == "share":

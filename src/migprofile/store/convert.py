@@ -69,7 +69,7 @@ def indicator_row(i: Indicator) -> dict[str, Any]:
 def indicator_from(r: Any) -> Indicator:
     return Indicator(
         code=r["code"], names=_lt(r["names"]), unit=r["unit"], basis=Basis(r["basis"]),
-        definition=_lt(r["definition"]), direction=r["direction"],
+        definition=_lt(r["definition"]), direction=r["direction"], digits=r["digits"],
     )
 
 

@@ -74,6 +74,7 @@ indicators = Table(
     Column("basis", String(40), nullable=False),
     Column("direction", String(20)),
     Column("definition", JSON, nullable=False),
+    Column("digits", Integer),  # display decimals; NULL: the unit's rule
 )
 
 observations = Table(

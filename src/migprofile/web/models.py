@@ -93,6 +93,7 @@ class IndicatorOut(_Strict):
     direction: str | None
     names: Texts
     definition: Texts
+    digits: int | None = None  # decimals the values are printed with (None: the unit's rule)
 
 
 class IndicatorList(_Strict):

@@ -113,7 +113,7 @@ def compare(portal: Portal, indicator: str, codes: Sequence[str], years: tuple[i
     points: list[dict[str, Any]] = []
     for c in found.countries:
         points += [{"country": c.name, "year": y, "value": v} for y, v in c.values.items()]
-        texts = {y: _fmt(v, found.unit, lang) for y, v in c.values.items()}
+        texts = {y: _fmt(v, found.unit, lang, found.digits) for y, v in c.values.items()}
         rows.append(CompareRow(c.iso2, c.name, texts,
                                None if c.rate is None else format_number(c.rate, lang, 2),
                                dict(c.values), c.rate))
@@ -159,8 +159,8 @@ def compare_choices(portal: Portal, lang: str) -> list[tuple[str, str, list[Coun
     return sorted(found, key=lambda r: sort_key(r[1]))
 
 
-def _fmt(value: float | None, unit: str, lang: str) -> str:
-    return "" if value is None else value_text(value, unit, lang)
+def _fmt(value: float | None, unit: str, lang: str, digits: int | None = None) -> str:
+    return "" if value is None else value_text(value, unit, lang, digits)
 
 
 def line_spec(points: list[dict[str, Any]], lang: str) -> dict[str, Any]:
@@ -206,14 +206,16 @@ def key_figure_rows(portal: Portal, code: str, lang: str) -> list[KeyFigureRow]:
 
     figures = portal.cached(("key-figures", code),
                             lambda: core.country_key_figures(portal.store, code)[1])
-    units = {i.code: i.unit for i in portal.store.indicators()}
+    indicators = {i.code: i for i in portal.store.indicators()}
     sources = {s.id: s for s in portal.store.sources({f.source_id for f in figures
                                                       if f.source_id})}
     t = translator(lang)
     rows = []
     for f in figures:
-        unit = units.get(f.indicator, "")
-        value = qualified(value_text(f.value, unit, lang), f.status, lang)
+        info = indicators.get(f.indicator)
+        unit = info.unit if info else ""
+        value = qualified(value_text(f.value, unit, lang, info.digits if info else None),
+                          f.status, lang)
         if unit == "usd_million":
             value = t("usd_millions").replace("{n}", value)
         source = sources.get(f.source_id or "")

@@ -162,7 +162,8 @@ def theme_table(theme: str, series: Sequence[Series], *, lang: str, names: Mappi
             body.append((
                 Cell(text=label, header=True, scope="row"),
                 Cell(text=p.period[:4]),
-                Cell(value=value_of(p, lang, unit), numeric=True),
+                Cell(value=value_of(p, lang, unit, info.digits if info else None),
+                     numeric=True),
                 Cell(text=format_number(women, lang, 1) if women is not None else "",
                      numeric=True),
                 Cell(text=basis), Cell(text=cited)))
