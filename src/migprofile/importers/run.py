@@ -23,9 +23,10 @@ from migprofile.importers.base import ImportBatch, Reader, ReadOptions, sha256_o
 from migprofile.importers.guards import check_batch
 from migprofile.importers.registry import load_readers
 from migprofile.importers.signature import spreadsheet_errors, unsupported_table
-from migprofile.model import Source
+from migprofile.model import Source, breakdown_key
 from migprofile.store import Store
 from migprofile.store.imports import (
+    OBSERVATION_ORDER,
     ImportRecord,
     ObsKey,
     ObsValue,
@@ -101,17 +102,25 @@ def _read(reader: Reader, path: Path, options: ReadOptions) -> ImportBatch:
 
 
 def _check_keys(batch: ImportBatch) -> None:
-    """An error if two observations of the batch have the same key (hashes kept, not keys)."""
-    seen: dict[int, int] = {}
+    """An error if two observations of the batch have the same key. Sorts the batch in
+    ``OBSERVATION_ORDER`` (in place: the order it is written in), so that observations with
+    the same key are neighbours, in a run of equal (indicator, country, partner, period, sex)
+    told apart by their breakdowns."""
     observations = batch.observations
-    for index, obs in enumerate(observations):
-        key = (obs.indicator, obs.country, obs.partner, obs.period, obs.sex,
-               tuple(sorted(obs.breakdown.items())) if obs.breakdown else ())
-        first = seen.setdefault(hash(key), index)
-        if first != index and observations[first].key == obs.key:
+    observations.sort(key=OBSERVATION_ORDER)
+    previous: object = None
+    breakdowns: set[str] = set()
+    for obs in observations:
+        key = OBSERVATION_ORDER(obs)
+        if key != previous:
+            previous = key
+            breakdowns.clear()
+        text = breakdown_key(obs.breakdown) if obs.breakdown else ""
+        if text in breakdowns:
             batch.report.error("duplicate-key", f"observation {obs.key[:6]} is read twice",
                                file=Path(batch.path).name)
             return
+        breakdowns.add(text)
 
 
 def _with_overrides(batch: ImportBatch, options: ReadOptions) -> Source:
@@ -128,12 +137,14 @@ def write_batch(store: Store, batch: ImportBatch, *, sha256: str,
     """Replace what an earlier import of the batch's source wrote, in one transaction."""
     origin = batch.origin
     observations = batch.observations
+    observations.sort(key=OBSERVATION_ORDER)  # a no-op pass after ``_check_keys``
     with store.transaction() as conn:
         store.upsert_sources(conn, [batch.source], origin)
         store.upsert_areas(conn, batch.areas, origin)
         store.upsert_indicators(conn, batch.indicators)
         store.delete_origin(conn, origin)
-        bulk_insert_observations(conn, observations, origin, chunk=OBSERVATION_CHUNK)
+        bulk_insert_observations(conn, observations, origin, chunk=OBSERVATION_CHUNK,
+                                 presorted=True)
         insert_instruments(conn, batch.instruments, origin)
         record_import(conn, ImportRecord(
             source_id=batch.source.id, format=batch.format, filename=Path(batch.path).name,
