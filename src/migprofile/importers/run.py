@@ -16,6 +16,7 @@ import math
 import zlib
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 from migprofile.errors import FormatNotRecognised, ImportFailed
@@ -23,10 +24,9 @@ from migprofile.importers.base import ImportBatch, Reader, ReadOptions, sha256_o
 from migprofile.importers.guards import check_batch
 from migprofile.importers.registry import load_readers
 from migprofile.importers.signature import spreadsheet_errors, unsupported_table
-from migprofile.model import Source, breakdown_key
+from migprofile.model import Observation, Source, breakdown_key
 from migprofile.store import Store
 from migprofile.store.imports import (
-    OBSERVATION_ORDER,
     ImportRecord,
     ObsKey,
     ObsValue,
@@ -101,26 +101,36 @@ def _read(reader: Reader, path: Path, options: ReadOptions) -> ImportBatch:
         raise ImportFailed(f"{path.name}: cannot be read as {reader.name}", report) from exc
 
 
+_KEY_LESS_BREAKDOWN = attrgetter("indicator", "country", "partner", "period", "sex")
+
+
+def _obs_key(obs: Observation) -> tuple[object, ...]:
+    key: tuple[object, ...] = _KEY_LESS_BREAKDOWN(obs)
+    return (*key, breakdown_key(obs.breakdown)) if obs.breakdown else key
+
+
 def _check_keys(batch: ImportBatch) -> None:
-    """An error if two observations of the batch have the same key. Sorts the batch in
-    ``OBSERVATION_ORDER`` (in place: the order it is written in), so that observations with
-    the same key are neighbours, in a run of equal (indicator, country, partner, period, sex)
-    told apart by their breakdowns."""
-    observations = batch.observations
-    observations.sort(key=OBSERVATION_ORDER)
-    previous: object = None
-    breakdowns: set[str] = set()
-    for obs in observations:
-        key = OBSERVATION_ORDER(obs)
-        if key != previous:
-            previous = key
-            breakdowns.clear()
-        text = breakdown_key(obs.breakdown) if obs.breakdown else ""
-        if text in breakdowns:
-            batch.report.error("duplicate-key", f"observation {obs.key[:6]} is read twice",
-                               file=Path(batch.path).name)
-            return
-        breakdowns.add(text)
+    """An error if two observations of the batch have the same key. Only the keys' hashes
+    are kept (a set of ints, not of 500,000 tuples); a hash seen twice is then checked on
+    the keys themselves."""
+    seen: set[int] = set()
+    twice: set[int] = set()
+    for obs in batch.observations:
+        code = hash(_obs_key(obs))
+        if code in seen:
+            twice.add(code)
+        seen.add(code)
+    if not twice:
+        return
+    keys: set[tuple[object, ...]] = set()
+    for obs in batch.observations:
+        key = _obs_key(obs)
+        if hash(key) in twice:
+            if key in keys:
+                batch.report.error("duplicate-key", f"observation {obs.key[:6]} is read "
+                                   "twice", file=Path(batch.path).name)
+                return
+            keys.add(key)
 
 
 def _with_overrides(batch: ImportBatch, options: ReadOptions) -> Source:
@@ -137,14 +147,12 @@ def write_batch(store: Store, batch: ImportBatch, *, sha256: str,
     """Replace what an earlier import of the batch's source wrote, in one transaction."""
     origin = batch.origin
     observations = batch.observations
-    observations.sort(key=OBSERVATION_ORDER)  # a no-op pass after ``_check_keys``
     with store.transaction() as conn:
         store.upsert_sources(conn, [batch.source], origin)
         store.upsert_areas(conn, batch.areas, origin)
         store.upsert_indicators(conn, batch.indicators)
         store.delete_origin(conn, origin)
-        bulk_insert_observations(conn, observations, origin, chunk=OBSERVATION_CHUNK,
-                                 presorted=True)
+        bulk_insert_observations(conn, observations, origin, chunk=OBSERVATION_CHUNK)
         insert_instruments(conn, batch.instruments, origin)
         record_import(conn, ImportRecord(
             source_id=batch.source.id, format=batch.format, filename=Path(batch.path).name,

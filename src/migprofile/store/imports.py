@@ -11,7 +11,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from operator import attrgetter
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select
@@ -71,27 +70,21 @@ _OBSERVATION_COLUMNS = ("indicator", "country", "partner", "period", "year", "se
 _NO_NOTE = json.dumps({})
 
 
-# the order observations are written in (B-tree inserts in key order); ``sex`` is a StrEnum,
-# so it sorts as its value
-OBSERVATION_ORDER = attrgetter("indicator", "country", "partner", "period", "sex")
-
-
 def bulk_insert_observations(conn: Connection, observations: Sequence[Observation],
-                             origin: str, *, chunk: int = 20_000, presorted: bool = False) -> int:
-    """Insert many observations fast: one statement compiled once, observations in key order
-    (``presorted``: the caller sorted them by ``OBSERVATION_ORDER``), rows built as tuples
+                             origin: str, *, chunk: int = 20_000) -> int:
+    """Insert many observations fast: one statement compiled once, rows built as tuples
     (each distinct note serialised once, each period's year parsed once) and passed to the
     driver's ``executemany`` a chunk at a time. Writes what ``Store.insert_observations``
-    writes."""
+    writes. Rows are not sorted first: measured on 400,000 observations, sorting by key
+    cost as much time as it saved in B-tree inserts."""
     compiled = insert(t.observations).compile(dialect=conn.dialect,
                                               column_keys=list(_OBSERVATION_COLUMNS))
     order = [_OBSERVATION_COLUMNS.index(k) for k in compiled.positiontup or ()]
-    ordered = observations if presorted else sorted(observations, key=OBSERVATION_ORDER)
-    if conn.dialect.name == "sqlite" and len(ordered) > chunk:
+    if conn.dialect.name == "sqlite" and len(observations) > chunk:
         conn.exec_driver_sql("PRAGMA cache_size=-65536")  # 64 MiB for this connection
     values = _RowMaker(origin)
-    for start in range(0, len(ordered), chunk):
-        rows = values.rows(ordered[start:start + chunk])
+    for start in range(0, len(observations), chunk):
+        rows = values.rows(observations[start:start + chunk])
         params: list[Any]
         if not compiled.positional:
             params = [dict(zip(_OBSERVATION_COLUMNS, r, strict=True)) for r in rows]
@@ -100,7 +93,7 @@ def bulk_insert_observations(conn: Connection, observations: Sequence[Observatio
         else:
             params = [tuple(r[i] for i in order) for r in rows]
         conn.exec_driver_sql(str(compiled), params)
-    return len(ordered)
+    return len(observations)
 
 
 class _RowMaker:
