@@ -5,8 +5,9 @@ from the same nodes as the Typst PDF's native charts (``typst_charts.NATIVE``: a
 figures formatted with the profile's CLDR locale, the palette), so a chart costs about a
 millisecond instead of the 0.1–0.3 s vl-convert takes to run Vega in JavaScript; the page
 keeps the Vega-Lite spec for the portal's interactive chart. Right-to-left languages get the
-bars' labels on the right and bars growing leftwards; time still runs left to right, as in
-the Vega charts. The SVG has a ``<title>`` and ``<desc>`` (the page also gives the data as
+bars' labels on the right and bars growing leftwards, and the value axis of a time series on
+the right; time still runs left to right, as in the Vega charts. Positions are mirrored here,
+so the SVG says ``direction="ltr"``: a right-to-left page must not flip its text anchors. The SVG has a ``<title>`` and ``<desc>`` (the page also gives the data as
 a table). Any other kind of chart: ``None`` (the caller falls back to vl-convert).
 """
 
@@ -92,33 +93,33 @@ def _bars(canvas: _Canvas, node: dict[str, Any], top: float) -> float:
     plot_x, plot_w = label_width, canvas.width - label_width - widest_value - 8
     low, high = float(node["min"]), float(node["max"])
     scale = plot_w / ((high - low) or 1)
+    bottom = top + sum(len(r["bars"]) * BAR + GAP for r in node["rows"]) - GAP
+    zero = plot_x + (max(low, 0) - low) * scale
+    for tick in node["ticks"]:  # the grid first: bars and their figures are drawn over it
+        tx = plot_x + (tick["v"] - low) * scale
+        canvas.line(tx, top - 2, tx, bottom + 2, GRID)
+        canvas.text(tx, bottom + 16, tick["s"], "middle", SOFT)
     y = top
     for row in node["rows"]:
         height = len(row["bars"]) * BAR
         canvas.text(plot_x - 6, y + height / 2 + 4, _clip(str(row["label"]), label_width - 8),
                     "end", full=str(row["label"]))
         for bar in row["bars"]:
-            start = plot_x + (max(low, 0) - low) * scale
             end = plot_x + (bar["v"] - low) * scale
-            canvas.rect(min(start, end), y + 1, abs(end - start), BAR - 2, bar["color"],
+            canvas.rect(min(zero, end), y + 1, abs(end - zero), BAR - 2, bar["color"],
                         f"{row['label']}: {bar['s']}")
-            canvas.text(max(start, end) + 4, y + BAR - 3, bar["s"], color=SOFT)
+            canvas.text(max(zero, end) + 4, y + BAR - 3, bar["s"], color=SOFT)
             y += BAR
         y += GAP
-    bottom = y - GAP
-    for tick in node["ticks"]:
-        tx = plot_x + (tick["v"] - low) * scale
-        canvas.line(tx, top - 2, tx, bottom + 2, GRID)
-        canvas.text(tx, bottom + 16, tick["s"], "middle", SOFT)
-    canvas.line(plot_x + (max(low, 0) - low) * scale, top - 2,
-                plot_x + (max(low, 0) - low) * scale, bottom + 2, INK)
+    canvas.line(zero, top - 2, zero, bottom + 2, INK)
     return bottom + AXIS
 
 
 def _series(canvas: _Canvas, node: dict[str, Any], top: float) -> float:
     ticks = node["ticks"]
     axis_w = max((_text_width(t["s"]) for t in ticks), default=0) + 8
-    plot_x, plot_w = axis_w, canvas.width - axis_w - 12
+    plot_w = canvas.width - axis_w - 12
+    plot_x = 12 if canvas.rtl else axis_w  # the value axis on the reading side, as in Vega
     low, high = float(node["min"]), float(node["max"])
     x0, x1 = float(node["x0"]), float(node["x1"])
     bottom = top + SERIES_HEIGHT
@@ -132,7 +133,10 @@ def _series(canvas: _Canvas, node: dict[str, Any], top: float) -> float:
     ltr = _Canvas(canvas.width, False)
     for tick in ticks:
         ltr.line(plot_x, py(tick["v"]), plot_x + plot_w, py(tick["v"]), GRID)
-        ltr.text(plot_x - 6, py(tick["v"]) + 4, tick["s"], "end", SOFT)
+        if canvas.rtl:
+            ltr.text(plot_x + plot_w + 6, py(tick["v"]) + 4, tick["s"], "start", SOFT)
+        else:
+            ltr.text(plot_x - 6, py(tick["v"]) + 4, tick["s"], "end", SOFT)
     for tick in node["xticks"]:
         ltr.line(px(tick["v"]), bottom, px(tick["v"]), bottom + 4, INK)
         ltr.text(px(tick["v"]), bottom + 16, tick["s"], "middle", SOFT)
@@ -178,7 +182,9 @@ def native_svg(chart: ChartBlock, lang: str, *, width: float | None = None) -> s
     ident = f"c-{chart.id}"
     head = (f'<svg viewBox="0 0 {size:.0f} {bottom:.0f}" role="img" '
             f'aria-labelledby="{ident}-title {ident}-desc" style="max-width:{size:.0f}px" '
-            f'font-family="{_attr(font_stack(spec_lang))}" font-size="{FONT_SIZE}">')
+            f'font-family="{_attr(font_stack(spec_lang))}" font-size="{FONT_SIZE}" '
+            # positions are mirrored here: a right-to-left page must not flip the anchors
+            'direction="ltr">')
     return (head + f'<title id="{ident}-title">{escape(chart.title)}</title>'
             f'<desc id="{ident}-desc">{escape(label)}</desc>'
             f'<rect width="{size:.0f}" height="{bottom:.0f}" fill="white"/>'
