@@ -8,7 +8,8 @@ keeps the Vega-Lite spec for the portal's interactive chart. Right-to-left langu
 bars' labels on the right and bars growing leftwards, and the value axis of a time series on
 the right; time still runs left to right, as in the Vega charts. Positions are mirrored here,
 so the SVG says ``direction="ltr"``: a right-to-left page must not flip its text anchors.
-The SVG has a ``<title>`` and ``<desc>`` (the page also gives the data as a table). Any other kind of chart: ``None`` (the caller falls back to vl-convert).
+The SVG has a ``<title>`` and ``<desc>`` (the page also gives the data as a table). Any
+other kind of chart: ``None`` (the caller falls back to vl-convert).
 """
 
 from __future__ import annotations
