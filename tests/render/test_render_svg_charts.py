@@ -45,6 +45,7 @@ def test_right_to_left_bars_grow_leftwards_from_labels_on_the_right() -> None:
     svg = native_svg(_block(charts.bar_chart("b", "T", rows, lang="ar", value_title="العدد")),
                      "ar")
     assert svg is not None
+    assert 'direction="ltr"' in svg  # mirrored here: a right-to-left page must not flip it
     found = re.search(r'<text x="([\d.]+)" y="[\d.]+" text-anchor="start"[^>]*>فرنسا<', svg)
     assert found is not None  # the label is anchored at its right-hand start
     label_x = float(found.group(1))
