@@ -10,15 +10,17 @@ from typer.testing import CliRunner
 
 from migprofile.cli import app
 from migprofile.errors import FormatNotRecognised, ImportFailed
-from migprofile.importers.base import ReadOptions
+from migprofile.importers.base import ImportBatch, ReadOptions
 from migprofile.importers.registry import load_readers
 from migprofile.importers.run import (
+    _check_keys,
     diff_sources,
     import_file,
     pick_reader,
     previous_vintage,
     was_skipped,
 )
+from migprofile.model import LocalizedText, Observation, Sex, Source
 from migprofile.store import Store
 from migprofile.store.imports import imports
 
@@ -171,3 +173,31 @@ def test_reimporting_an_older_file_of_a_source_replaces_the_newer(empty_store: S
                and o.period == "2019"]
     assert tunisia == [2049.0]
     assert len(imports(empty_store)) == 3
+
+
+def _batch_of(*observations: Observation) -> ImportBatch:
+    source = Source(id="s", publisher="p", title=LocalizedText({"en": "t"}))
+    return ImportBatch(source=source, format="f", path="f.csv",
+                       observations=list(observations))
+
+
+def test_the_duplicate_check_tells_keys_apart_by_every_part() -> None:
+    """The check keeps only hashes of keys: two observations differing by breakdown or sex
+    are not duplicates, two with the same key are, wherever they are in the batch."""
+    def obs(partner: str = "FRA", sex: Sex = Sex.TOTAL,
+            breakdown: dict[str, str] | None = None) -> Observation:
+        return Observation("emigrant_stock_birth", "MAR", partner, "2020", 1.0, "s", sex=sex,
+                           breakdown=breakdown or {})
+
+    distinct = _batch_of(obs(), obs(sex=Sex.MALE), obs(breakdown={"counted": "cases"}),
+                         obs(breakdown={"counted": "persons"}), obs(partner="ESP"))
+    _check_keys(distinct)
+    assert distinct.report.ok
+    twice = _batch_of(obs(breakdown={"counted": "cases"}), *[obs(partner=f"P{i:02d}")
+                                                              for i in range(50)],
+                      obs(breakdown={"counted": "cases"}))
+    _check_keys(twice)
+    assert [f.type for f in twice.report.errors] == ["duplicate-key"]
+    plain_twice = _batch_of(obs(), obs(sex=Sex.MALE), obs(breakdown={}))
+    _check_keys(plain_twice)
+    assert [f.type for f in plain_twice.report.errors] == ["duplicate-key"]

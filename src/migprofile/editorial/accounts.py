@@ -33,8 +33,17 @@ MAX_FAILURES_PER_USER = 5
 MAX_FAILURES_PER_CLIENT = 20
 MIN_PASSWORD = 10
 _HASHER = PasswordHasher()
-# verified against when the user does not exist, so that a wrong name costs the same time
-_DUMMY_HASH = _HASHER.hash("not a password of anybody")
+# verified against when the user does not exist, so that a wrong name costs the same time;
+# made on first use (an argon2id hash takes a third of a second, which every command line
+# paid on start-up): the first unknown name of a process is then slower, never faster
+_DUMMY_HASH: str | None = None
+
+
+def _dummy_hash() -> str:
+    global _DUMMY_HASH
+    if _DUMMY_HASH is None:
+        _DUMMY_HASH = _HASHER.hash("not a password of anybody")
+    return _DUMMY_HASH
 
 
 class Role(StrEnum):
@@ -207,7 +216,7 @@ def login(es: EditorialStore, username: str, password: str, client: str,
 def _verify(row: dict[str, Any] | None, password: str) -> bool:
     try:
         if row is None or not row["active"]:
-            _HASHER.verify(_DUMMY_HASH, password + "x")
+            _HASHER.verify(_dummy_hash(), password + "x")
             return False
         return bool(_HASHER.verify(row["password_hash"], password))
     except (VerificationError, InvalidHashError):

@@ -16,6 +16,7 @@ import math
 import zlib
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
+from operator import attrgetter
 from pathlib import Path
 
 from migprofile.errors import FormatNotRecognised, ImportFailed
@@ -23,7 +24,7 @@ from migprofile.importers.base import ImportBatch, Reader, ReadOptions, sha256_o
 from migprofile.importers.guards import check_batch
 from migprofile.importers.registry import load_readers
 from migprofile.importers.signature import spreadsheet_errors, unsupported_table
-from migprofile.model import Source
+from migprofile.model import Observation, Source, breakdown_key
 from migprofile.store import Store
 from migprofile.store.imports import (
     ImportRecord,
@@ -100,18 +101,36 @@ def _read(reader: Reader, path: Path, options: ReadOptions) -> ImportBatch:
         raise ImportFailed(f"{path.name}: cannot be read as {reader.name}", report) from exc
 
 
+_KEY_LESS_BREAKDOWN = attrgetter("indicator", "country", "partner", "period", "sex")
+
+
+def _obs_key(obs: Observation) -> tuple[object, ...]:
+    key: tuple[object, ...] = _KEY_LESS_BREAKDOWN(obs)
+    return (*key, breakdown_key(obs.breakdown)) if obs.breakdown else key
+
+
 def _check_keys(batch: ImportBatch) -> None:
-    """An error if two observations of the batch have the same key (hashes kept, not keys)."""
-    seen: dict[int, int] = {}
-    observations = batch.observations
-    for index, obs in enumerate(observations):
-        key = (obs.indicator, obs.country, obs.partner, obs.period, obs.sex,
-               tuple(sorted(obs.breakdown.items())) if obs.breakdown else ())
-        first = seen.setdefault(hash(key), index)
-        if first != index and observations[first].key == obs.key:
-            batch.report.error("duplicate-key", f"observation {obs.key[:6]} is read twice",
-                               file=Path(batch.path).name)
-            return
+    """An error if two observations of the batch have the same key. Only the keys' hashes
+    are kept (a set of ints, not of 500,000 tuples); a hash seen twice is then checked on
+    the keys themselves."""
+    seen: set[int] = set()
+    twice: set[int] = set()
+    for obs in batch.observations:
+        code = hash(_obs_key(obs))
+        if code in seen:
+            twice.add(code)
+        seen.add(code)
+    if not twice:
+        return
+    keys: set[tuple[object, ...]] = set()
+    for obs in batch.observations:
+        key = _obs_key(obs)
+        if hash(key) in twice:
+            if key in keys:
+                batch.report.error("duplicate-key", f"observation {obs.key[:6]} is read "
+                                   "twice", file=Path(batch.path).name)
+                return
+            keys.add(key)
 
 
 def _with_overrides(batch: ImportBatch, options: ReadOptions) -> Source:

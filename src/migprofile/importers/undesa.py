@@ -171,12 +171,12 @@ def _observations(cells: Cells, areas: AreaMap, source_id: str) -> Iterable[Obse
         emigrant_note = mapping_text("undesa", "notes", "sum_of_destinations") \
             if dest == "WLD" else NO_NOTE
         for sex, (value, status) in _with_total(by_sex):
-            if kinds[dest] or not kinds[origin]:
-                yield Observation(IMMIGRANTS, dest, origin, year, value, source_id, sex=sex,
-                                  status=status, note=immigrant_note)
+            if kinds[dest] or not kinds[origin]:  # positional: half a million of these
+                yield Observation(IMMIGRANTS, dest, origin, year, value, source_id, sex, {},
+                                  status, immigrant_note)
             if kinds[origin]:
-                yield Observation(EMIGRANTS, origin, dest, year, value, source_id, sex=sex,
-                                  status=status, note=emigrant_note)
+                yield Observation(EMIGRANTS, origin, dest, year, value, source_id, sex, {},
+                                  status, emigrant_note)
 
 
 register(UndesaBilateral())

@@ -166,7 +166,7 @@ def parse_breakdown(text: str) -> dict[str, str]:
     return {k.strip(): v.strip() for k, v in pairs}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: imports hold 500,000 of them at once
 class Observation:
     """One value of an indicator, for a reporting country and a partner area, with provenance."""
 

@@ -14,15 +14,23 @@ Arabic statistical publications.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from typing import Any
-
-import altair as alt
 
 from migprofile.model import languages
 
-# Altair validates every object it constructs against the Vega-Lite JSON schema ("debug
-# mode"): two thirds of the time of a chart, for specs our own builders below produce.
-alt.utils.schemapi.disable_debug_mode()
+
+@cache
+def _alt() -> Any:
+    """Altair, imported on first use: a quarter of a second that ``init``, ``import`` and
+    every command that draws no chart need not pay."""
+    import altair
+
+    # Altair validates every object it constructs against the Vega-Lite JSON schema ("debug
+    # mode"): two thirds of the time of a chart, for specs our own builders below produce.
+    altair.utils.schemapi.disable_debug_mode()
+    return altair
+
 
 WIDTH = 520
 BAR_STEP = 20
@@ -57,6 +65,7 @@ def bar_chart(
     number_format: str = ",.0f",
 ) -> dict[str, Any]:
     """Horizontal bars sorted by value (largest on top), one colour per ``group`` if any."""
+    alt = _alt()
     rtl = is_rtl(lang)
     data: list[dict[str, Any]] = [
         {"label": str(r["label"]), "value": float(r["value"]),
@@ -94,6 +103,7 @@ def time_series(
     number_format: str = ",.0f",
 ) -> dict[str, Any]:
     """Lines with points over years (integer axis, no thousands separator), one per series."""
+    alt = _alt()
     rtl = is_rtl(lang)
     data: list[dict[str, Any]] = [
         {"year": int(r["year"]), "value": float(r["value"]), "series": str(r["series"])}
@@ -134,6 +144,7 @@ def grouped_bar(
 
     Labels keep the order of ``rows`` (the caller puts "Other countries" last).
     """
+    alt = _alt()
     rtl = is_rtl(lang)
     data: list[dict[str, Any]] = [
         {"label": str(r["label"]), "value": float(r["value"]), "period": str(r["period"])}
@@ -165,11 +176,13 @@ def _distinct(values: Iterable[Any]) -> list[str]:
 
 def _inline(values: list[dict[str, Any]]) -> Any:
     """Inline data (never a URL)."""
+    alt = _alt()
     return alt.InlineData(values=values)
 
 
-def _unit_title(text: str, rtl: bool) -> alt.TitleParams:
+def _unit_title(text: str, rtl: bool) -> Any:
     """The value axis's title printed horizontally above the plot (readable in Arabic)."""
+    alt = _alt()
     return alt.TitleParams(text=text, anchor="end" if rtl else "start", fontSize=11,
                            fontWeight="normal", color="#333333", offset=8)
 

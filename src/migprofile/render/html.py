@@ -210,8 +210,11 @@ def _chart_art(chart: ChartBlock, lang: str, _: Any, for_print: bool, *,
         width, height = png_size(png)
         uri = "data:image/png;base64," + base64.b64encode(png).decode("ascii")
         return ChartArt(Markup(""), uri, width // 2, height // 2, Markup(""), table)
-    svg = inline_svg(chart_svg(spec, spec_lang), prefix=f"c-{chart.id}",
-                     label=chart.description or chart.title)
+    from migprofile.render.svg_charts import native_svg  # it imports this module's users
+
+    size = spec.get("width") if isinstance(spec.get("width"), int | float) else None
+    svg = native_svg(chart, lang, width=size) or inline_svg(
+        chart_svg(spec, spec_lang), prefix=f"c-{chart.id}", label=chart.description or chart.title)
     public = {k: v for k, v in spec.items() if k != "$schema"}
     # the browser draws with the page's CLDR symbols, as vl-convert did for the SVG
     usermeta = dict(public.get("usermeta") or {})

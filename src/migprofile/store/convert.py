@@ -79,11 +79,20 @@ def observation_row(o: Observation, origin: str) -> dict[str, Any]:
             "year": period_year(o.period), "origin": origin}
 
 
+_NO_NOTE = LocalizedText()
+_SEXES: dict[str, Sex] = {s.value: s for s in Sex}
+_STATUSES: dict[str, Status] = {s.value: s for s in Status}
+
+
 def observation_from(r: Any) -> Observation:
+    # runs once per row of a profile's 10,000 observations: most notes are empty (one shared
+    # empty text) and enums are looked up in a dict (``Sex(...)`` is a slow call)
+    note = r["note"]
+    breakdown = r["breakdown"]
     return Observation(
-        indicator=r["indicator"], country=r["country"], partner=r["partner"], period=r["period"],
-        value=r["value"], source_id=r["source_id"], sex=Sex(r["sex"]),
-        breakdown=parse_breakdown(r["breakdown"]), status=Status(r["status"]), note=_lt(r["note"]),
+        r["indicator"], r["country"], r["partner"], r["period"], r["value"], r["source_id"],
+        _SEXES.get(r["sex"]) or Sex(r["sex"]), parse_breakdown(breakdown) if breakdown else {},
+        _STATUSES.get(r["status"]) or Status(r["status"]), _lt(note) if note else _NO_NOTE,
     )
 
 

@@ -17,7 +17,13 @@ from sqlalchemy import Connection, func, insert, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from migprofile.errors import StoreError
-from migprofile.model import LegalInstrument, Observation, breakdown_key, period_year
+from migprofile.model import (
+    LegalInstrument,
+    LocalizedText,
+    Observation,
+    breakdown_key,
+    period_year,
+)
 from migprofile.store import convert as cv
 from migprofile.store import schema as t
 from migprofile.store.queries import Store
@@ -66,19 +72,19 @@ _NO_NOTE = json.dumps({})
 
 def bulk_insert_observations(conn: Connection, observations: Sequence[Observation],
                              origin: str, *, chunk: int = 20_000) -> int:
-    """Insert many observations fast: one statement compiled once, observations sorted by
-    their key (B-tree inserts in order), values passed to the driver's ``executemany`` as they
-    are (the JSON note serialised here), a chunk at a time. Writes what
-    ``Store.insert_observations`` writes, two to three times faster on large imports."""
+    """Insert many observations fast: one statement compiled once, rows built as tuples
+    (each distinct note serialised once, each period's year parsed once) and passed to the
+    driver's ``executemany`` a chunk at a time. Writes what ``Store.insert_observations``
+    writes. Rows are not sorted first: measured on 400,000 observations, sorting by key
+    cost as much time as it saved in B-tree inserts."""
     compiled = insert(t.observations).compile(dialect=conn.dialect,
                                               column_keys=list(_OBSERVATION_COLUMNS))
     order = [_OBSERVATION_COLUMNS.index(k) for k in compiled.positiontup or ()]
-    ordered = sorted(observations, key=_sort_key)
-    if conn.dialect.name == "sqlite" and len(ordered) > chunk:
+    if conn.dialect.name == "sqlite" and len(observations) > chunk:
         conn.exec_driver_sql("PRAGMA cache_size=-65536")  # 64 MiB for this connection
-    years: dict[str, int] = {}
-    for start in range(0, len(ordered), chunk):
-        rows = [_observation_values(o, origin, years) for o in ordered[start:start + chunk]]
+    values = _RowMaker(origin)
+    for start in range(0, len(observations), chunk):
+        rows = values.rows(observations[start:start + chunk])
         params: list[Any]
         if not compiled.positional:
             params = [dict(zip(_OBSERVATION_COLUMNS, r, strict=True)) for r in rows]
@@ -87,20 +93,40 @@ def bulk_insert_observations(conn: Connection, observations: Sequence[Observatio
         else:
             params = [tuple(r[i] for i in order) for r in rows]
         conn.exec_driver_sql(str(compiled), params)
-    return len(ordered)
+    return len(observations)
 
 
-def _sort_key(o: Observation) -> tuple[str, str, str, str, str]:
-    return (o.indicator, o.country, o.partner, o.period, o.sex)
+class _RowMaker:
+    """Observations to row tuples of ``_OBSERVATION_COLUMNS``, with what repeats across
+    rows (a period's year, a note's JSON, a breakdown's text) computed once."""
 
+    def __init__(self, origin: str) -> None:
+        self.origin = origin
+        self.years: dict[str, int] = {}
+        # id(note) -> (note, JSON): the note is kept so that its id is not reused
+        self.notes: dict[int, tuple[LocalizedText, str]] = {}
 
-def _observation_values(o: Observation, origin: str, years: dict[str, int]) -> tuple[Any, ...]:
-    year = years.get(o.period)
-    if year is None:
-        year = years[o.period] = period_year(o.period)
-    note = json.dumps(o.note.to_dict(), ensure_ascii=False) if o.note else _NO_NOTE
-    return (o.indicator, o.country, o.partner, o.period, year, o.sex.value,
-            breakdown_key(o.breakdown), o.value, o.status.value, o.source_id, note, origin)
+    def note(self, note: LocalizedText) -> str:
+        found = self.notes.get(id(note))
+        if found is None:
+            text = json.dumps(note.to_dict(), ensure_ascii=False) if note else _NO_NOTE
+            found = self.notes[id(note)] = (note, text)
+        return found[1]
+
+    def rows(self, observations: Sequence[Observation]) -> list[tuple[Any, ...]]:
+        years, notes, origin = self.years, self.notes, self.origin
+        rows = []
+        for o in observations:
+            year = years.get(o.period)
+            if year is None:
+                year = years[o.period] = period_year(o.period)
+            known = notes.get(id(o.note))
+            note = known[1] if known is not None else self.note(o.note)
+            breakdown = breakdown_key(o.breakdown) if o.breakdown else ""
+            # ``_value_``: the plain attribute behind an enum's ``value`` (a slow property)
+            rows.append((o.indicator, o.country, o.partner, o.period, year, o.sex._value_,
+                         breakdown, o.value, o.status._value_, o.source_id, note, origin))
+        return rows
 
 
 def insert_instruments(conn: Connection, instruments: Iterable[LegalInstrument],
