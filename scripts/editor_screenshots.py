@@ -4,8 +4,9 @@
 
 Makes a fresh SQLite database in a temporary folder (reference data and the bundled
 packages, no extracts), three accounts, then walks the workflow as its users do: the login
-page (in French and in Spanish), the editor of a legal cell in French and in Arabic (with the live preview), the
-reviewer's queue with the diff, the comparison of two revisions and the audit log.
+page (in French and in Spanish), the editor of a legal cell in French and in Arabic (with the
+live preview), the reviewer's queue with the diff, the comparison of two revisions and the
+audit log.
 Nothing touches the configured database.
 """
 
