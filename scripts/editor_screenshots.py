@@ -4,8 +4,9 @@
 
 Makes a fresh SQLite database in a temporary folder (reference data and the bundled
 packages, no extracts), three accounts, then walks the workflow as its users do: the login
-page, the editor of a legal cell in French and in Arabic (with the live preview), the
-reviewer's queue with the diff, the comparison of two revisions and the audit log.
+page (in French and in Spanish), the editor of a legal cell in French and in Arabic (with the
+live preview), the reviewer's queue with the diff, the comparison of two revisions and the
+audit log.
 Nothing touches the configured database.
 """
 
@@ -86,6 +87,8 @@ def main() -> None:
             page = browser.new_page(viewport={"width": 1280, "height": 700})
             page.goto(f"{base}/fr/login")
             shot(page, "login")
+            page.goto(f"{base}/es/login")  # a registry language the editor had no strings for
+            shot(page, "login-es")
             karim = login(browser, base, "karim", "fr")
             karim.goto(base + "/fr" + CELL)
             karim.fill("textarea[name='text.fr']", FR)

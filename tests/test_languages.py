@@ -185,3 +185,16 @@ def test_importer_mapping_texts_have_the_language(code: str) -> None:
     missing = [p for path in sorted(mappings.glob("*.yaml")) for p in _texts_missing(
         yaml.safe_load(path.read_text(encoding="utf-8")), code, path.name)]
     assert not missing, f"{code}: {missing[:10]}"
+
+
+@pytest.mark.parametrize("code", CODES)
+def test_every_editor_string_has_the_language(code: str) -> None:
+    from migprofile.web.editor.texts import EDITOR
+
+    catalog = i18n.catalog(code)
+    missing = sorted(key for key, msgid in EDITOR.items() if msgid not in catalog)
+    assert not missing, f"{code}: editor keys without a translation: {missing}"
+    broken = sorted(key for key, msgid in EDITOR.items()
+                    if set(re.findall(r"\{\w+\}", catalog[msgid]))
+                    != set(re.findall(r"\{\w+\}", msgid)))
+    assert not broken, f"{code}: editor translations that lose or add a placeholder: {broken}"
