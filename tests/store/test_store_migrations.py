@@ -129,3 +129,21 @@ def test_un_desa_source_records_carry_their_convention() -> None:
     for part in ("bilateral", "destination"):
         record = source_record("undesa", part, edition="2024", sha256="0" * 64)
         assert record.growth_convention == "exponential", part
+
+
+def test_deferred_indexes_are_built_again_even_when_the_load_fails(db_url: str) -> None:
+    """init's bulk load drops the secondary indexes of an empty observations table and builds
+    them again at the end — also after an error (a load that left them dropped would make
+    every later query a full scan)."""
+    import pytest
+    import sqlalchemy as sa
+
+    store = Store.open(db_url)
+    names = {str(i["name"]) for i in sa.inspect(store.engine).get_indexes("observations")}
+    with pytest.raises(RuntimeError), store.deferred_indexes() as deferred:
+        assert deferred
+        inside = {str(i["name"]) for i in sa.inspect(store.engine).get_indexes("observations")}
+        assert "ix_obs_country_indicator" not in inside and "ix_obs_origin" in inside
+        raise RuntimeError("a failed import")
+    assert {str(i["name"]) for i in sa.inspect(store.engine).get_indexes("observations")} == names
+    store.close()

@@ -119,8 +119,9 @@ def init_database(
         result.packages.append(folder.name)
         result.reports.append(report)
     if extracts:
-        result.reports += [b.report for b in load_bundled_extracts(store, settings=settings,
-                                                                   progress=progress)]
+        with store.deferred_indexes():
+            result.reports += [b.report for b in load_bundled_extracts(
+                store, settings=settings, progress=progress)]
     mark(store, INIT, COMPLETE)
     return result
 
