@@ -154,11 +154,15 @@ def test_check_runs_the_real_data_checks_on_the_imported_values(
     assert with_provenance == len(sources)
 
 
-def test_a_source_growth_convention_must_be_a_known_formula(ma_package_copy: Path) -> None:
-    path = ma_package_copy / "sources.yaml"
+def _declare_convention(package: Path, convention: str) -> None:
+    path = package / "sources.yaml"
     text = path.read_text(encoding="utf-8").replace(
-        "- id: ma-consulates\n", "- id: ma-consulates\n  growth_convention: geometric\n", 1)
+        "- id: ma-consulates\n", f"- id: ma-consulates\n  growth_convention: {convention}\n", 1)
     path.write_text(text, encoding="utf-8")
+
+
+def test_a_source_growth_convention_must_be_a_known_formula(ma_package_copy: Path) -> None:
+    _declare_convention(ma_package_copy, "geometric")
     _, report = read_country_package(ma_package_copy)
     [error] = [f for f in report.errors if f.location.column == "growth_convention"]
     assert error.location.file == "MA/sources.yaml" and error.location.row == 3
@@ -166,10 +170,7 @@ def test_a_source_growth_convention_must_be_a_known_formula(ma_package_copy: Pat
 
 
 def test_a_declared_convention_reaches_the_source(ma_package_copy: Path) -> None:
-    path = ma_package_copy / "sources.yaml"
-    text = path.read_text(encoding="utf-8").replace(
-        "- id: ma-consulates\n", "- id: ma-consulates\n  growth_convention: exponential\n", 1)
-    path.write_text(text, encoding="utf-8")
+    _declare_convention(ma_package_copy, "exponential")
     package, report = read_country_package(ma_package_copy)
     assert report.ok
     source = next(s for s in package.sources if s.id == "ma-consulates")

@@ -9,30 +9,20 @@ the profile printed two."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 
 from migprofile.build import build_profile
 from migprofile.indicators.growth import GrowthMethod
-from migprofile.profiles.tree import Block, Profile, SideBySide, TableBlock
+from migprofile.profiles.invariants import walk
+from migprofile.profiles.tree import Profile, TableBlock
 from migprofile.store import Store
-
-
-def _blocks(blocks: tuple[Block, ...]) -> Iterator[Block]:
-    for block in blocks:
-        if isinstance(block, SideBySide):
-            for column in block.columns:
-                yield from _blocks(column)
-        else:
-            yield block
 
 
 def rate_formulas(profile: Profile) -> dict[str, set[str]]:
     """table id -> formulas of its growth cells."""
     found: dict[str, set[str]] = {}
     for section in profile.sections:
-        for block in _blocks(section.blocks):
+        for block in walk(section.blocks):
             if isinstance(block, TableBlock):
                 found[block.id] = {c.value.formula or "" for row in block.body for c in row
                                    if c.value is not None and c.value.kind == "rate"}
@@ -40,7 +30,7 @@ def rate_formulas(profile: Profile) -> dict[str, set[str]]:
 
 
 def narrative_formulas(profile: Profile) -> set[str]:
-    return {v.formula or "" for s in profile.sections for b in _blocks(s.blocks)
+    return {v.formula or "" for s in profile.sections for b in walk(s.blocks)
             for v in getattr(b, "figures", ()) if v.kind == "rate"}
 
 
@@ -59,7 +49,7 @@ def test_by_default_each_table_follows_its_source(ma_store: Store) -> None:
 def test_the_seed_rate_stays_linear_and_the_un_desa_rate_is_exponential(ma_store: Store
                                                                          ) -> None:
     profile = build_profile(ma_store, "MAR", "fr")
-    table = next(b for s in profile.sections for b in _blocks(s.blocks)
+    table = next(b for s in profile.sections for b in walk(s.blocks)
                  if isinstance(b, TableBlock) and b.id == "emigrant_stock_by_residence")
     total = [c.value for row in table.body for c in row
              if c.value is not None and c.value.kind == "rate"][-1]
