@@ -6,7 +6,6 @@ they are read directly with Babel (no compiled ``.mo`` files to keep in step).
 
 from __future__ import annotations
 
-import math
 from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from functools import cache
@@ -92,7 +91,7 @@ def _rounds_to_zero(value: float, digits: int) -> bool:
 def format_number(value: float, lang: str, digits: int = 0) -> str:
     """``3292599`` → "3 292 599" (fr, es), "3,292,599" (en); one decimal: "8,1" / "8.1".
     A value that rounds to zero prints without a sign: −0.04 is "0,0", never "-0,0"."""
-    if math.isfinite(value) and _rounds_to_zero(value, digits):
+    if -1 < value <= 0 and _rounds_to_zero(value, digits):  # -0.04, and -0.0 itself
         value = 0.0
     try:
         style = languages.language(lang)

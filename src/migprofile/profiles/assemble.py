@@ -28,7 +28,7 @@ from migprofile.profiles.growthpolicy import method_note, policy_for, table_meth
 from migprofile.profiles.international import InternationalBlocks
 from migprofile.profiles.legal import legal_parts
 from migprofile.profiles.spec import ProfileSpec, read_spec, spec_for
-from migprofile.profiles.tableblocks import chart_rows, source_line, table_block
+from migprofile.profiles.tableblocks import chart_rows, in_language, source_line, table_block
 from migprofile.profiles.tree import (
     Block,
     ChartBlock,
@@ -285,9 +285,8 @@ class Assembler(InternationalBlocks):
         package = self.data.package
         if not package:
             return edition
-        imported = {o.year for o in self.data.observations
-                    if o.source_id not in self.data.package_sources
-                    and o.source_id in set(self.used_sources)}
+        printed = set(self.used_sources) - self.data.package_sources
+        imported = {o.year for o in self.data.observations if o.source_id in printed}
         newest = max(imported, default=None)
         if newest is None or newest <= self._edition().year:
             return edition
@@ -315,12 +314,6 @@ def publisher_shown(source: Source, lang: str) -> str:
     """The publisher beside the citation only when the citation is not in the profile's
     language: a citation in the language already names it, in the language's words."""
     return "" if source.citation.texts.get(lang) else source.publisher
-
-
-def in_language(text: LocalizedText, lang: str) -> str:
-    """A source's text in the profile's language, else in English (the language of the
-    publishers' own titles), never in a third language."""
-    return text.texts.get(lang) or text.texts.get("en") or text.text(lang)
 
 
 DATA_UP_TO = N_("{edition}; international data up to {year}")

@@ -382,8 +382,8 @@ class Binder:
         """The figure with its noun in the language's grammar ("1 refugee", "12 لاجئًا")."""
         f = self._figure(value)
         n = round(f.value)
-        text = qualified(format_number(f.value, self.lang, 0), f.status, self.lang)
         plain = format_number(f.value, self.lang, 0)
+        text = qualified(plain, f.status, self.lang)
         return counted(noun, n, self.lang, None if text == plain else text)
 
     def f_bare(self, value: Any, digits: int = 0) -> str:

@@ -55,12 +55,21 @@ def caption_dates(periods: tuple[str, ...], lang: str) -> str:
     return ""
 
 
+def in_language(text: LocalizedText, lang: str) -> str:
+    """A source's text in the profile's language, else in English (the language of the
+    publishers' own titles), never in a third language."""
+    return text.texts.get(lang) or text.texts.get("en") or text.text(lang)
+
+
+def citation(source: Source, lang: str) -> str:
+    """A source's citation (``in_language``), or its publisher's name when it has none."""
+    return in_language(source.citation, lang) or source.publisher
+
+
 def source_line(source_ids: tuple[str, ...] | list[str], sources: Mapping[str, Source],
                 lang: str) -> SourceLine:
     ids = tuple(dict.fromkeys(source_ids))
-    citations = tuple(sources[s].citation.texts.get(lang) or
-                      sources[s].citation.texts.get("en") or sources[s].citation.text(lang)
-                      or sources[s].publisher for s in ids if s in sources)
+    citations = tuple(citation(sources[s], lang) for s in ids if s in sources)
     label = gettext(lang, "Sources") if len(citations) > 1 else gettext(lang, "Source")
     return SourceLine(label, citations, ids, lead=labelled(lang, label),
                       separator=semicolon(lang))

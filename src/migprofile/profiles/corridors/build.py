@@ -23,7 +23,7 @@ from migprofile.model import (
     Source,
     Treaty,
 )
-from migprofile.profiles.assemble import in_language, licence_text, publisher_shown
+from migprofile.profiles.assemble import licence_text, publisher_shown
 from migprofile.profiles.binding import Binder
 from migprofile.profiles.clauses import GenericNarrative, parse_narrative, render_generic
 from migprofile.profiles.corridors.charts import stocks_chart
@@ -37,6 +37,7 @@ from migprofile.profiles.corridors.series import (
     theme_table,
 )
 from migprofile.profiles.growthpolicy import method_note, policy_for
+from migprofile.profiles.tableblocks import in_language
 from migprofile.profiles.tree import Block, Cover, Paragraph, Profile, Section, SourceEntry
 from migprofile.store import Store
 from migprofile.store.corridors import (

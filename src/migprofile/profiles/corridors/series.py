@@ -17,7 +17,7 @@ from migprofile.indicators.growth import (
 )
 from migprofile.indicators.shares import share
 from migprofile.model import Indicator, Observation, Sex, Source
-from migprofile.profiles.tableblocks import BASES, source_line, value_of
+from migprofile.profiles.tableblocks import BASES, citation, source_line, value_of
 from migprofile.profiles.tree import Cell, SourceLine, TableBlock, Value
 
 # indicator -> (theme, direction): "out" = people (or money) going from the observation's
@@ -109,10 +109,9 @@ def _thinned(points: list[Observation]) -> tuple[Observation, ...]:
 
 
 def citation_of(source: Source, lang: str) -> str:
-    """A source as the corridor's tables and notes cite it: its citation in the profile's
-    language (the publisher's English name never stands in an Arabic or French sentence)."""
-    text = (source.citation.texts.get(lang) or "").strip().rstrip(".")
-    return text or f"{source.publisher} {source.edition or ''}".strip()
+    """A source as the corridor's tables and notes cite it inside a sentence: its citation
+    (``tableblocks.citation``) without the final stop."""
+    return citation(source, lang).strip().rstrip(".")
 
 
 def growth_value(series: Series, method: GrowthMethod, lang: str) -> Value | None:

@@ -9,9 +9,9 @@ from collections.abc import Mapping, Sequence
 
 from migprofile.i18n import semicolon
 from migprofile.model import InstrumentKind, LegalInstrument, Observation, Source
+from migprofile.profiles.counted import counted as count_of
 from migprofile.profiles.legal.common import Generated, group
 from migprofile.profiles.legal.data import LegalData
-from migprofile.profiles.legal.words import counted as count_of
 from migprofile.profiles.legal.words import (
     join,
     long_date,

@@ -11,10 +11,10 @@ from datetime import date
 
 from migprofile.i18n import labelled
 from migprofile.model import Observation, Source
+from migprofile.profiles.counted import counted
 from migprofile.profiles.legal.common import NOT_COVERED, Generated, group
 from migprofile.profiles.legal.data import VISA, LegalData
 from migprofile.profiles.legal.words import (
-    counted,
     join,
     long_date,
     number,

@@ -12,8 +12,7 @@ import yaml
 from babel.units import format_unit
 
 from migprofile.i18n import format_long_date, format_month, format_number, list_comma, locale
-from migprofile.profiles.counted import counted as counted_noun
-from migprofile.profiles.counted import vocabulary
+from migprofile.profiles.counted import counted, vocabulary
 
 HERE = Path(__file__).parent
 
@@ -60,15 +59,10 @@ def number(value: float, lang: str) -> str:
     return format_number(value, lang)
 
 
-def counted(key: str, n: int, lang: str) -> str:
-    """``n`` things of kind ``key`` in the grammar of ``lang`` (``profiles/counted.yaml``)."""
-    return counted_noun(key, n, lang)
-
-
 def years(n: int, lang: str) -> str:
     """A number of years, counted in the language's grammar ("1 an", "5 ans", "سنتين")."""
     if lang in vocabulary()["years"]:
-        return counted("years", n, lang)
+        return counted("years", n, lang)  # profiles/counted.yaml
     # a language without its own forms: CLDR's plural of the unit
     return str(format_unit(n, "duration-year", length="long", locale=locale(lang)))
 
