@@ -112,3 +112,20 @@ def test_csv_rows_of_a_rendered_table(profiles: dict[str, Profile]) -> None:
     table = profiles["fr"].sections[0].blocks[1].columns[0][1]  # type: ignore[union-attr]
     assert isinstance(table, TableBlock)
     assert table.csv_rows()[0][:3] == ["Continent de résidence", "1993 Effectif", "1993 %"]
+
+
+def test_markdown_leaves_out_the_title_of_an_empty_column(profile: Profile) -> None:
+    """Columns of a side-by-side pair follow one another in Markdown: an empty column's title
+    would head the next block (a remittance chart printed under "Immigration")."""
+    import dataclasses
+
+    from migprofile.profiles.tree import Paragraph, SideBySide
+
+    pair = SideBySide(titles=("Left column", "Right column"),
+                      columns=((Paragraph(text="Only on the left."),), ()))
+    first = profile.sections[0]
+    altered = dataclasses.replace(profile, sections=(
+        dataclasses.replace(first, blocks=(pair, *first.blocks)), *profile.sections[1:]))
+    text = render_markdown(altered)
+    assert "Left column" in text and "Only on the left." in text
+    assert "Right column" not in text

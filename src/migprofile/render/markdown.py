@@ -125,6 +125,10 @@ class _Writer:
             self.add(f"{'#' * level} {block.text}")
         elif isinstance(block, SideBySide):
             for title, column in zip(block.titles, block.columns, strict=True):
+                if not column:
+                    # one column after another: an empty column's title would head whatever
+                    # follows the pair (HTML and PDF keep it over its empty column)
+                    continue
                 self.add(f"{'#' * min(depth + 1, 6)} {title}")
                 for inner in column:
                     self.block(inner, depth + 1)
