@@ -39,3 +39,14 @@ def test_numbers_are_written_as_the_language_writes_them() -> None:
 
     assert counted("years", 1500, "fr") == f"{format_number(1500, 'fr')} ans"
     assert counted("years", 1500, "en") == "1,500 years"
+
+
+@pytest.mark.parametrize(("n", "expected"), [
+    (3604, "3,604 ملايين دولار"), (6924, "6,924 مليون دولار"), (2, "مليوني دولار")])
+def test_arabic_millions_follow_the_number(n: int, expected: str) -> None:
+    assert counted("millions_short", n, "ar") == expected
+
+
+def test_french_million_singular() -> None:
+    assert counted("usd_millions", 1, "fr") == "1 million de dollars des États-Unis"
+    assert counted("millions_short", 3604, "fr").endswith("millions")
