@@ -3,8 +3,10 @@ set), an initialised store with the bundled data, and the ../shared folder (skip
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
+import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +16,12 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from migprofile.store import Store
+
+# init templates (``core.inittemplate``) of this run go to a folder of its own, never to the
+# user's cache: set before any test reads the settings
+_INIT_CACHE = tempfile.mkdtemp(prefix="migprofile-init-")
+os.environ["MIGPROFILE_INIT_CACHE"] = _INIT_CACHE
+atexit.register(shutil.rmtree, _INIT_CACHE, True)
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"

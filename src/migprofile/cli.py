@@ -92,7 +92,12 @@ def print_report(report: Report, *, to: Console = console, details: bool = True)
 @app.command()
 def init(db: DbOption = None,
          extracts: Annotated[bool, typer.Option(help="Also load the bundled extracts of the "
-                                                "international data sets.")] = True) -> None:
+                                                "international data sets.")] = True,
+         template: Annotated[bool, typer.Option(help="Fill a fresh SQLite database from the "
+                                                "init template (built once per data and "
+                                                "code version, see MIGPROFILE_INIT_CACHE); "
+                                                "--no-template loads every file afresh.")]
+         = True) -> None:
     """Create or migrate the database and load the bundled reference data, country packages
     and extracts of international data (UN DESA, UNHCR, World Bank, KNOMAD, UNTC, OECD)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -108,11 +113,19 @@ def init(db: DbOption = None,
                 bar.update(task, description=f"loading {message}")
                 bar.advance(task)
 
-            result = core.init_database(store, extracts=extracts, progress=step)
+            result = core.init_database(store, extracts=extracts, progress=step,
+                                        template=template)
     except MigprofileError as exc:
         raise _fail(exc) from exc
     console.print(f"Database ready: {result.areas} areas, {result.indicators} indicators, "
                   f"packages: {', '.join(result.packages) or 'none'}.")
+    use = result.template
+    if use is not None:
+        how = (f"built now in {use.build_seconds:.1f} s" if use.built
+               else f"built {use.built_at:%Y-%m-%d %H:%M} UTC in {use.build_seconds:.1f} s")
+        console.print(f"Filled from the init template {use.path} ({how}, from the same "
+                      "bundled data and code); --no-template loads every file afresh.",
+                      highlight=False)
 
 
 @app.command()

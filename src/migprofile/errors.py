@@ -43,6 +43,10 @@ class StoreError(MigprofileError):
     """The database cannot be reached, created or migrated."""
 
 
+class UnreadableTemplate(StoreError):
+    """An init template cannot be read as the database it should be (it is built again)."""
+
+
 class NotFoundError(StoreError):
     """A requested object is not in the store."""
 

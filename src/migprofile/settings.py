@@ -38,6 +38,16 @@ def _default_db() -> str:
     return f"sqlite:///{Path.cwd() / 'migprofile.db'}"
 
 
+def _default_init_cache() -> Path | None:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "migprofile"
+
+
+def _init_cache(value: str) -> Path | None:
+    # "off" (or an empty value): every init loads the bundled data afresh
+    return None if value.strip().lower() in ("", "off", "none", "0") else Path(value)
+
+
 def _growth(value: str) -> str:
     if value not in GROWTH_CHOICES:
         raise ValueError(f"must be one of {', '.join(repr(c) for c in GROWTH_CHOICES)}")
@@ -85,6 +95,11 @@ REGISTRY: tuple[Setting, ...] = (
     Setting("pdf_engine", "MIGPROFILE_PDF_ENGINE", lambda: "typst",
             "Typesetter of PDF profiles: typst (fast, default) or weasyprint (from the HTML).",
             _pdf_engine),
+    Setting("init_cache", "MIGPROFILE_INIT_CACHE", _default_init_cache,
+            "Folder where `migprofile init` keeps the template it copies into a fresh SQLite "
+            "database (built on first use from the bundled data and this version's code, "
+            "rebuilt when either changes); `off` loads everything afresh each time.",
+            _init_cache),
     Setting("cookie_secure", "MIGPROFILE_COOKIE_SECURE", lambda: "auto",
             "Secure flag of the editor's session cookie: auto (when the request is HTTPS, "
             "as a reverse proxy reports it), always or never.", _secure),
@@ -102,6 +117,7 @@ class Settings:
     cache_size: int
     pdf_engine: str
     cookie_secure: str = "auto"
+    init_cache: Path | None = None
 
 
 def _toml_values() -> dict[str, Any]:

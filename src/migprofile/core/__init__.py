@@ -15,6 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from migprofile.core import inittemplate
+from migprofile.core.inittemplate import TemplateUse
 from migprofile.errors import DataError, NotFoundError, PackageError
 from migprofile.geo import AreaRegistry, default_registry
 from migprofile.importers.extracts import load_bundled_extracts
@@ -93,15 +95,42 @@ class InitResult:
     indicators: int = 0
     packages: list[str] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)
+    template: TemplateUse | None = None  # set when the database was copied from a template
 
 
 def init_database(
     store: Store, *, settings: Settings | None = None,
     progress: Callable[[str], None] | None = None, extracts: bool = True,
+    template: bool = True,
 ) -> InitResult:
     """Write the reference areas and indicators, every bundled country package, then (unless
-    ``extracts`` is false) the bundled extracts of the international data sets."""
+    ``extracts`` is false) the bundled extracts of the international data sets.
+
+    A SQLite database that holds nothing yet is filled from the init template instead
+    (``core.inittemplate``: the same content, built once per data and code version) unless
+    ``template`` is false or the ``init_cache`` setting is off."""
     settings = settings or get_settings()
+    if template and inittemplate.eligible(store, settings):
+        built: list[InitResult] = []
+
+        def build(target: Store) -> dict[str, object]:
+            built.append(_load_all(target, settings, progress, extracts))
+            return {"areas": built[0].areas, "indicators": built[0].indicators,
+                    "packages": built[0].packages}
+
+        use = inittemplate.fill_from_template(store, settings, extracts=extracts,
+                                              build=build, progress=progress)
+        if use is not None:
+            result = built[0] if built else InitResult(
+                areas=int(use.summary["areas"]), indicators=int(use.summary["indicators"]),
+                packages=[str(p) for p in use.summary["packages"]])
+            result.template = use
+            return result
+    return _load_all(store, settings, progress, extracts)
+
+
+def _load_all(store: Store, settings: Settings, progress: Callable[[str], None] | None,
+              extracts: bool) -> InitResult:
     registry = default_registry()
     indicators = reference_indicators(settings)
     mark(store, INIT, STARTED)

@@ -69,8 +69,8 @@ class Store:
         self.engine = engine
 
     @classmethod
-    def open(cls, url: str, *, create: bool = True) -> Store:
-        engine = make_engine(url)
+    def open(cls, url: str, *, create: bool = True, bulk: bool = False) -> Store:
+        engine = make_engine(url, bulk=bulk)
         if create:
             migrate(engine)
         return cls(engine)
