@@ -45,6 +45,16 @@ def load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
+def cpu_reference() -> float:
+    """Seconds of a fixed pure-Python loop: how fast this machine is today (the same code
+    ran 1.2 s on a quiet day and 2.0 s on a busy one), to compare runs of different days."""
+    start = time.perf_counter()
+    total = 0
+    for i in range(20_000_000):
+        total += i
+    return round(time.perf_counter() - start, 2)
+
+
 def timed(command: list[str], env: dict[str, str] | None = None) -> float:
     start = time.perf_counter()
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
@@ -148,7 +158,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(floor_one(args.floor)))
         return 0
     results: dict[str, Any] = {"machine": platform.platform(), "python": platform.python_version(),
-                               "cpus": os.cpu_count(), "load_average_start": load()}
+                               "cpus": os.cpu_count(), "load_average_start": load(),
+                               "cpu_reference_seconds": cpu_reference()}
+    print(f"CPU reference (20 million additions in Python): "
+          f"{results['cpu_reference_seconds']} s")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         results["init"], db = bench_init(args.repeat, folder)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from functools import lru_cache
 
 from migprofile.model.text import LocalizedText
 
@@ -145,6 +146,7 @@ class Period:
         return self.end
 
 
+@lru_cache(maxsize=8192)  # a few hundred distinct periods, read for every observation
 def period_year(period: str) -> int:
     """The year of a period: ``YYYY``, ``YYYY-MM-DD`` or, for a span ``YYYY/YYYY``, its end."""
     return Period.parse(period).year

@@ -3,6 +3,8 @@ object's plain dict (``model.plain``, shared with the API) plus what storage add
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from typing import Any
 
 from migprofile.model import (
@@ -94,6 +96,33 @@ def observation_from(r: Any) -> Observation:
         _SEXES.get(r["sex"]) or Sex(r["sex"]), parse_breakdown(breakdown) if breakdown else {},
         _STATUSES.get(r["status"]) or Status(r["status"]), _lt(note) if note else _NO_NOTE,
     )
+
+
+def observations_from(rows: Iterable[Any]) -> list[Observation]:
+    """``observation_from`` over many rows whose ``note`` may come as JSON text (see
+    ``queries.OBSERVATION_COLUMNS``): each distinct note is decoded once, not once per row
+    (a profile reads 10,000 rows and a handful of distinct notes)."""
+    notes: dict[str, LocalizedText] = {"{}": _NO_NOTE}
+    found = []
+    for r in rows:
+        note = r["note"]
+        if isinstance(note, str):
+            text = notes.get(note)
+            if text is None:
+                decoded = json.loads(note) if note else None
+                text = notes[note] = _lt(decoded) if decoded else _NO_NOTE
+            note = text
+        elif note:
+            note = _lt(note)
+        else:
+            note = _NO_NOTE
+        breakdown = r["breakdown"]
+        found.append(Observation(
+            r["indicator"], r["country"], r["partner"], r["period"], r["value"], r["source_id"],
+            _SEXES.get(r["sex"]) or Sex(r["sex"]),
+            parse_breakdown(breakdown) if breakdown else {},
+            _STATUSES.get(r["status"]) or Status(r["status"]), note))
+    return found
 
 
 def instrument_row(i: LegalInstrument, origin: str) -> dict[str, Any]:

@@ -13,7 +13,17 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import (
+    Connection,
+    Engine,
+    String,
+    delete,
+    func,
+    insert,
+    select,
+    type_coerce,
+    update,
+)
 from sqlalchemy.exc import SQLAlchemyError
 
 from migprofile.errors import NotFoundError, StoreError
@@ -45,6 +55,11 @@ CONTENT_TABLES = (
     t.framework_cells, t.footnotes, t.narratives, t.table_layouts, t.packages,
 )
 CHUNK = 5000
+# an observation's columns with its note as the stored JSON text, which
+# ``convert.observations_from`` decodes once per distinct note (PostgreSQL's driver hands
+# JSON over decoded whatever the type says; the converter takes both)
+OBSERVATION_COLUMNS = (*(c for c in t.observations.c if c.name != "note"),
+                       type_coerce(t.observations.c.note, String).label("note"))
 
 
 @dataclass(frozen=True)
@@ -270,14 +285,14 @@ class Store:
     def observations(
         self, where: ObservationFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Observation]:
-        query = _filtered(select(t.observations), where or ObservationFilter())
+        query = _filtered(select(*OBSERVATION_COLUMNS), where or ObservationFilter())
         query = query.order_by(t.observations.c.indicator, t.observations.c.country,
                                t.observations.c.partner, t.observations.c.period,
                                t.observations.c.id)
         if limit is not None:
             query = query.limit(limit).offset(offset)
         with self._read() as conn:
-            return [cv.observation_from(r) for r in conn.execute(query).mappings()]
+            return cv.observations_from(conn.execute(query).mappings())
 
     def observation_records(self, where: ObservationFilter | None = None, *, limit: int,
                             offset: int = 0) -> list[dict[str, Any]]:
