@@ -47,7 +47,8 @@ def load() -> str:
 
 def cpu_reference() -> float:
     """Seconds of a fixed pure-Python loop: how fast this machine is today (the same code
-    ran 1.2 s on a quiet day and 2.0 s on a busy one), to compare runs of different days."""
+    took 1.56–1.96 s on the reference machine on 2026-12-03), to compare runs of
+    different days."""
     start = time.perf_counter()
     total = 0
     for i in range(20_000_000):
