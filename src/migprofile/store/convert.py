@@ -87,21 +87,15 @@ _STATUSES: dict[str, Status] = {s.value: s for s in Status}
 
 
 def observation_from(r: Any) -> Observation:
-    # runs once per row of a profile's 10,000 observations: most notes are empty (one shared
-    # empty text) and enums are looked up in a dict (``Sex(...)`` is a slow call)
-    note = r["note"]
-    breakdown = r["breakdown"]
-    return Observation(
-        r["indicator"], r["country"], r["partner"], r["period"], r["value"], r["source_id"],
-        _SEXES.get(r["sex"]) or Sex(r["sex"]), parse_breakdown(breakdown) if breakdown else {},
-        _STATUSES.get(r["status"]) or Status(r["status"]), _lt(note) if note else _NO_NOTE,
-    )
+    return observations_from((r,))[0]
 
 
 def observations_from(rows: Iterable[Any]) -> list[Observation]:
-    """``observation_from`` over many rows whose ``note`` may come as JSON text (see
-    ``queries.OBSERVATION_COLUMNS``): each distinct note is decoded once, not once per row
-    (a profile reads 10,000 rows and a handful of distinct notes)."""
+    """Observations from rows of the table. A row's ``note`` may come decoded (a JSON
+    column) or as JSON text (``queries.OBSERVATION_COLUMNS``), when each distinct note is
+    decoded once, not once per row: a profile reads 10,000 rows and a handful of distinct
+    notes. Most notes are empty (one shared empty text) and enums are looked up in a dict
+    (``Sex(...)`` is a slow call)."""
     notes: dict[str, LocalizedText] = {"{}": _NO_NOTE}
     found = []
     for r in rows:

@@ -31,7 +31,7 @@ def corridor_observations(store: Store, a: str, b: str) -> list[Observation]:
              .where(or_(and_(c.country == a, c.partner == b), and_(c.country == b, c.partner == a)))
              .order_by(c.indicator, c.country, c.period, c.source_id, c.sex, c.breakdown))
     with store.engine.connect() as conn:
-        return [cv.observation_from(r) for r in conn.execute(query).mappings()]
+        return cv.observations_from(conn.execute(query).mappings())
 
 
 def bilateral_instruments(store: Store, a: str, b: str) -> list[LegalInstrument]:
