@@ -39,7 +39,10 @@ def _default_db() -> str:
 
 
 def _default_init_cache() -> Path | None:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    try:
+        base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    except RuntimeError:  # no home folder (a service account): no template, direct loads
+        return None
     return Path(base) / "migprofile"
 
 
