@@ -107,6 +107,22 @@ def test_changed_data_build_a_new_template(tmp_path: Path) -> None:
     again.close()
 
 
+def test_a_template_is_of_one_data_folder(tmp_path: Path) -> None:
+    """Same files elsewhere: another template, since each package row says where it was
+    loaded from (a copy must not name another checkout's folder)."""
+    for name in ("one", "two"):
+        shutil.copytree(get_settings().data_dir, tmp_path / name)
+    one, two = (_settings(tmp_path / "cache", tmp_path / n) for n in ("one", "two"))
+    assert template_key(one, extracts=False) != template_key(two, extracts=False)
+    for name, settings in (("one", one), ("two", two)):
+        store = _open(tmp_path / f"{name}.db")
+        init_database(store, settings=settings, extracts=False)
+        with store.transaction() as conn:
+            paths = [r[0] for r in conn.exec_driver_sql("SELECT path FROM packages")]
+        assert paths == [str(tmp_path / name / "countries" / "MA")]
+        store.close()
+
+
 def test_a_database_holding_anything_is_loaded_not_overwritten(tmp_path: Path) -> None:
     settings = _settings(tmp_path / "cache")
     store = _open(tmp_path / "a.db")

@@ -6,8 +6,8 @@ them, writing and indexing the rows); copying the finished database takes about 
 second. A template is used only when it cannot differ from what a load would write:
 
 - its name is a digest of every file of the data folder and of this package (code, catalogs,
-  mappings), of the schema revision and of the SQLite library, so that changing any of them
-  builds a new one;
+  mappings), of the data folder's path (recorded with each package), of the schema revision
+  and of the SQLite library, so that changing any of them builds a new one;
 - it is built into a private file (no journal: a crash leaves a file nobody uses), then
   renamed into place, so a template that exists is complete; the digest is also written
   inside it and checked after each copy;
@@ -54,9 +54,13 @@ class TemplateUse:
 
 
 def template_key(settings: Settings, *, extracts: bool) -> str:
-    """The digest naming the template of this data folder, code, schema and SQLite."""
+    """The digest naming the template of this data folder (its files and its path), code,
+    schema and SQLite."""
     digest = hashlib.sha256()
-    for part in (FORMAT, str(head_revision()), sqlite3.sqlite_version, str(extracts)):
+    # the data folder's own path too: the packages table records where each package was
+    # loaded from, so two checkouts never share a template
+    for part in (FORMAT, str(head_revision()), sqlite3.sqlite_version, str(extracts),
+                 str(settings.data_dir.resolve())):
         digest.update(part.encode() + b"\0")
     for root in (settings.data_dir, Path(migprofile.__file__).resolve().parent):
         for path in _files(root):
