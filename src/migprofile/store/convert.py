@@ -86,13 +86,9 @@ _SEXES: dict[str, Sex] = {s.value: s for s in Sex}
 _STATUSES: dict[str, Status] = {s.value: s for s in Status}
 
 
-def observation_from(r: Any) -> Observation:
-    return observations_from((r,))[0]
-
-
 def observations_from(rows: Iterable[Any]) -> list[Observation]:
     """Observations from rows of the table. A row's ``note`` may come decoded (a JSON
-    column) or as JSON text (``queries.OBSERVATION_COLUMNS``), when each distinct note is
+    column) or as JSON text (``schema.observation_columns``), when each distinct note is
     decoded once, not once per row: a profile reads 10,000 rows and a handful of distinct
     notes. Most notes are empty (one shared empty text) and enums are looked up in a dict
     (``Sex(...)`` is a slow call)."""

@@ -27,7 +27,7 @@ BILATERAL_KINDS = (InstrumentKind.BILATERAL, InstrumentKind.LABOUR, InstrumentKi
 def corridor_observations(store: Store, a: str, b: str) -> list[Observation]:
     """Observations of A about B and of B about A, ordered by indicator, country, period."""
     c = t.observations.c
-    query = (select(t.observations)
+    query = (select(*t.observation_columns)
              .where(or_(and_(c.country == a, c.partner == b), and_(c.country == b, c.partner == a)))
              .order_by(c.indicator, c.country, c.period, c.source_id, c.sex, c.breakdown))
     with store.engine.connect() as conn:

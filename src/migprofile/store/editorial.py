@@ -303,7 +303,7 @@ class EditorialStore:
             select(t.grouping_members).where(gm.grouping.in_(codes))).mappings()]
         o = t.observations.c
         observations = cv.observations_from(conn.execute(
-            select(t.observations).where(o.origin == origin).order_by(o.id)).mappings())
+            select(*t.observation_columns).where(o.origin == origin).order_by(o.id)).mappings())
         tl = t.table_layouts.c
         layouts = [dict(r) for r in conn.execute(select(t.table_layouts).where(
             tl.origin == origin).order_by(tl.table_id)).mappings()]

@@ -13,17 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import (
-    Connection,
-    Engine,
-    String,
-    delete,
-    func,
-    insert,
-    select,
-    type_coerce,
-    update,
-)
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from migprofile.errors import NotFoundError, StoreError
@@ -55,12 +45,6 @@ CONTENT_TABLES = (
     t.framework_cells, t.footnotes, t.narratives, t.table_layouts, t.packages,
 )
 CHUNK = 5000
-# an observation's columns with its note as the stored JSON text, which
-# ``convert.observations_from`` decodes once per distinct note (PostgreSQL's driver hands
-# JSON over decoded whatever the type says; the converter takes both)
-OBSERVATION_COLUMNS = (*(c for c in t.observations.c if c.name != "note"),
-                       type_coerce(t.observations.c.note, String).label("note"))
-
 
 @dataclass(frozen=True)
 class ObservationFilter:
@@ -285,7 +269,7 @@ class Store:
     def observations(
         self, where: ObservationFilter | None = None, *, limit: int | None = None, offset: int = 0
     ) -> list[Observation]:
-        query = _filtered(select(*OBSERVATION_COLUMNS), where or ObservationFilter())
+        query = _filtered(select(*t.observation_columns), where or ObservationFilter())
         query = query.order_by(t.observations.c.indicator, t.observations.c.country,
                                t.observations.c.partner, t.observations.c.period,
                                t.observations.c.id)
@@ -348,14 +332,12 @@ class Store:
                   c.breakdown == "", c.value.is_not(None))
         latest = (select(c.country, func.max(c.year).label("year")).where(*usable)
                   .group_by(c.country).subquery())
-        query = (select(t.observations).join(latest, (c.country == latest.c.country)
-                                             & (c.year == latest.c.year))
+        query = (select(*t.observation_columns)
+                 .join(latest, (c.country == latest.c.country) & (c.year == latest.c.year))
                  .where(*usable).order_by(c.country, c.period, c.id))
-        found: dict[str, Observation] = {}
         with self._read() as conn:
-            for row in conn.execute(query).mappings():
-                found[row["country"]] = cv.observation_from(row)
-        return found
+            rows = cv.observations_from(conn.execute(query).mappings())
+        return {o.country: o for o in rows}
 
     def countries_with_observations(self) -> dict[str, int]:
         query = select(t.observations.c.country, func.count()).group_by(t.observations.c.country)

@@ -16,6 +16,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    type_coerce,
 )
 
 metadata = MetaData(
@@ -101,6 +102,12 @@ observations = Table(
     Index("ix_obs_partner_indicator", "partner", "indicator", "year"),
     Index("ix_obs_origin", "origin"),
 )
+# what every query of whole observations selects: the note as its stored JSON text, which
+# ``convert.observations_from`` decodes once per distinct note, not once per row
+# (PostgreSQL's driver hands JSON over decoded whatever the type says; the converter takes
+# both)
+observation_columns = (*(c for c in observations.c if c.name != "note"),
+                       type_coerce(observations.c.note, String).label("note"))
 
 treaties = Table(
     # conventions, protocols and resolutions as shared reference data (``mappings/treaties.yaml``)
