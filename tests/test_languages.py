@@ -5,6 +5,7 @@ wording, page direction and the API's enum derive from it, so a language added t
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -175,6 +176,16 @@ def test_spanish_numbers_dates_and_typography() -> None:
     for wrong in ("3.292.599 personas", "Fuente : ACNUR"):
         assert TYPOGRAPHY["es"].search(wrong), wrong
     assert not TYPOGRAPHY["es"].search("Fuente: ACNUR, 3\u202f292\u202f599 (8,1\u00a0%)")
+
+
+def test_the_first_of_a_month_takes_the_language_s_form() -> None:
+    """French writes "1er décembre" in running text, in every date of a profile (the legal
+    items' signature dates printed "1 décembre 1980" while table captions had "1er")."""
+    assert i18n.format_long_date(date(1980, 12, 1), "fr") == "1er décembre 1980"
+    assert i18n.format_day(date(2007, 1, 1), "fr") == "1er janvier 2007"
+    assert i18n.format_long_date(date(1980, 12, 11), "fr") == "11 décembre 1980"
+    assert i18n.format_long_date(date(1980, 12, 1), "en") == "1 December 1980"
+    assert i18n.format_long_date(date(1980, 12, 1), "es") == "1 de diciembre de 1980"
 
 
 @pytest.mark.parametrize("code", CODES)

@@ -143,7 +143,16 @@ def format_millions(value: float, lang: str, digits: int = 1) -> str:
 def format_long_date(value: date, lang: str) -> str:
     """A date in running text, by the registry's pattern: "5 décembre 2023", "5 de diciembre
     de 2023"."""
-    return str(format_date(value, languages.language(lang).date_pattern, locale=locale(lang)))
+    text = str(format_date(value, languages.language(lang).date_pattern, locale=locale(lang)))
+    return _first_day(text, value, lang)
+
+
+def _first_day(text: str, value: date, lang: str) -> str:
+    """The language's form of a month's first day ("1er janvier"), from the registry."""
+    first = languages.language(lang).first_day
+    if first and value.day == 1 and text.startswith("1") and not text[1:2].isdigit():
+        return first + text[1:]
+    return text
 
 
 def format_month(value: date, lang: str) -> str:
@@ -153,10 +162,7 @@ def format_month(value: date, lang: str) -> str:
 
 def format_day(value: date, lang: str) -> str:
     """"1er janvier 2007" in French (the CARIM convention), "1 January 2007", Arabic per CLDR."""
-    text = str(format_date(value, format="long", locale=locale(lang)))
-    if lang == "fr" and value.day == 1:
-        text = "1er" + text[1:]
-    return text
+    return _first_day(str(format_date(value, format="long", locale=locale(lang))), value, lang)
 
 
 def qualifier(status: Status, lang: str) -> str:

@@ -27,6 +27,7 @@ class Language:
     # writes its "de" ("5 de diciembre de 2023"), which Babel's "d MMMM y" would drop.
     date_pattern: str = "d MMMM y"
     month_pattern: str = "LLLL y"
+    first_day: str = ""  # the 1st of a month in running text: French "1er janvier"; "" = "1"
     # Where a language's house style groups digits otherwise than its CLDR locale: Spanish
     # "3 292 599" (RAE/ISO 80000 thin space, not CLDR es's "3.292.599"), and no grouping of
     # four-digit numbers ("1234", CLDR es's minimum grouping digits of 2). "" = CLDR's.
@@ -49,6 +50,7 @@ def _language(entry: Any, index: int) -> Language:
                         time_locale=str(entry["time_locale"]),
                         date_pattern=str(entry.get("date_pattern", "d MMMM y")),
                         month_pattern=str(entry.get("month_pattern", "LLLL y")),
+                        first_day=str(entry.get("first_day", "")),
                         group_separator=str(entry.get("group_separator", "")),
                         min_grouping_digits=int(entry.get("min_grouping_digits", 1)))
     except KeyError as exc:
